@@ -1,0 +1,39 @@
+import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { err, ok, type Result } from 'neverthrow';
+import { fromAttributeList } from '../attributes/format.js';
+import type { AttributeMap } from '../attributes/types.js';
+import { makeError } from '../errors/make-error.js';
+import type { UnexpectedError } from '../errors/types.js';
+
+/** A user as an administrator sees it. */
+export interface AdminUser {
+  readonly username: string;
+  /** The user's immutable id (`sub` attribute), when Cognito returned it. */
+  readonly sub?: string;
+  /** `FORCE_CHANGE_PASSWORD`, `CONFIRMED`, `UNCONFIRMED`, `RESET_REQUIRED`, … */
+  readonly status: string;
+  readonly enabled: boolean;
+  readonly attributes: AttributeMap;
+  readonly createdAt?: Date;
+}
+
+/**
+ * Maps Cognito's `UserType` to {@link AdminUser}.
+ *
+ * @example
+ * ```ts
+ * const user = adminUserFromSdk(response.User);
+ * ```
+ */
+export function adminUserFromSdk(user: UserType | undefined): Result<AdminUser, UnexpectedError> {
+  if (!user?.Username) return err(makeError('Unexpected', 'Cognito answered without a user'));
+  const attributes = fromAttributeList(user.Attributes);
+  return ok({
+    username: user.Username,
+    ...(attributes.sub ? { sub: attributes.sub } : {}),
+    status: user.UserStatus ?? 'UNKNOWN',
+    enabled: user.Enabled ?? true,
+    attributes,
+    ...(user.UserCreateDate ? { createdAt: user.UserCreateDate } : {}),
+  });
+}

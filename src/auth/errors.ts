@@ -1,0 +1,48 @@
+import type {
+  CodeMismatchError,
+  InvalidPasswordError,
+  InvalidStepError,
+  MissingRequiredAttributesError,
+  NotAuthorizedError,
+  ServiceError,
+  SessionExpiredError,
+  UnsupportedChallengeError,
+  UserNotFoundError,
+} from '../errors/types.js';
+
+/** The errors `signIn` can return. (Unconfirmed users and required resets are steps, not errors.) */
+export type SignInError = NotAuthorizedError | UserNotFoundError | UnsupportedChallengeError | ServiceError;
+
+/** The error tags an SDK failure of `signIn` is kept as (anything else becomes `Unexpected`). */
+export const SIGN_IN_ERRORS = [
+  'NotAuthorized',
+  'UserNotFound',
+  'InvalidParameter',
+  'ResourceNotFound',
+  'LimitExceeded',
+  'TooManyRequests',
+  'LambdaTrigger',
+  'InvalidConfiguration',
+  'Internal',
+  'Network',
+] as const satisfies readonly SignInError['type'][];
+
+/** The errors `completeNewPassword` can return. */
+export type CompleteNewPasswordError =
+  | SignInError
+  | InvalidPasswordError
+  | MissingRequiredAttributesError
+  | SessionExpiredError
+  | InvalidStepError
+  | CodeMismatchError;
+
+/** The error tags an SDK failure of a challenge response is kept as. */
+export const CHALLENGE_ERRORS = [
+  ...SIGN_IN_ERRORS,
+  'InvalidPassword',
+  'SessionExpired',
+  'CodeMismatch',
+] as const satisfies readonly CompleteNewPasswordError['type'][];
+
+/** The errors `resume` can return. */
+export type ResumeError = InvalidStepError | SessionExpiredError;

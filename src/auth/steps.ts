@@ -1,0 +1,85 @@
+import type { AttributeMap } from '../attributes/types.js';
+import type { TokenSet } from '../tokens/token-set.js';
+
+/** What every step that answers a Cognito challenge carries. */
+export interface ChallengeStepBase {
+  /** The app client this sign-in belongs to; a step is only accepted by a client with the same id. */
+  readonly clientId: string;
+  /** The user name as typed at sign-in (may be an alias such as an email address). */
+  readonly username: string;
+  /** The user name Cognito wants in the challenge response (its internal user name when known). */
+  readonly challengeUsername: string;
+  /** Cognito's opaque session for this sign-in. */
+  readonly session: string;
+  /** When Cognito's session runs out, in epoch milliseconds (about three minutes after the step). */
+  readonly expiresAt: number;
+}
+
+/** The user is signed in. */
+export interface SignedInStep {
+  readonly step: 'SIGNED_IN';
+  readonly username: string;
+  readonly tokens: TokenSet;
+}
+
+/**
+ * The user has a temporary password (typically created by an administrator) and must choose a
+ * new one, giving every attribute in `requiredAttributes`. Answer with `completeNewPassword`.
+ */
+export interface NewPasswordRequiredStep extends ChallengeStepBase {
+  readonly step: 'NEW_PASSWORD_REQUIRED';
+  /** Attribute names (e.g. `email`) the user must provide along with the new password. */
+  readonly requiredAttributes: readonly string[];
+  /** The user's current attributes, as Cognito sent them. */
+  readonly userAttributes: AttributeMap;
+}
+
+/** The user signed up but has not confirmed; confirm with the code Cognito sent, then sign in again. */
+export interface ConfirmSignUpStep {
+  readonly step: 'CONFIRM_SIGN_UP';
+  readonly clientId: string;
+  readonly username: string;
+}
+
+/** An administrator reset the user's password: the user must set a new one with a code (forgot-password flow). */
+export interface ResetPasswordStep {
+  readonly step: 'RESET_PASSWORD';
+  readonly clientId: string;
+  readonly username: string;
+}
+
+/**
+ * Where a sign-in stands: plain, readonly, JSON-serialisable data discriminated on `step`.
+ *
+ * @example
+ * ```ts
+ * const step = await auth.signIn({ username, password, flow: 'USER_PASSWORD_AUTH' });
+ * if (step.isOk()) {
+ *   switch (step.value.step) {
+ *     case 'SIGNED_IN': use(step.value.tokens); break;
+ *     case 'NEW_PASSWORD_REQUIRED': askForNewPassword(step.value.requiredAttributes); break;
+ *     case 'CONFIRM_SIGN_UP': case 'RESET_PASSWORD': redirect(step.value.step); break;
+ *   }
+ * }
+ * ```
+ */
+export type SignInStep = SignedInStep | NewPasswordRequiredStep | ConfirmSignUpStep | ResetPasswordStep;
+
+/** The names of the sign-in steps. */
+export type StepName = SignInStep['step'];
+
+/**
+ * The step with the given name, for typing transitions.
+ *
+ * @example
+ * ```ts
+ * function ask(step: Step<'NEW_PASSWORD_REQUIRED'>) { return step.requiredAttributes; }
+ * ```
+ */
+export type Step<N extends StepName> = Extract<SignInStep, { step: N }>;
+
+/** The steps that answer a Cognito challenge (they carry a session). */
+export type ChallengeStep = Extract<SignInStep, ChallengeStepBase>;
+
+/** How long Cognito keeps a sign-in session by default (three minutes). */
+export const SESSION_TTL_MS = 3 * 60 * 1000;

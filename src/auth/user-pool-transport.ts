@@ -1,0 +1,38 @@
+import {
+  type CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  type InitiateAuthCommandInput,
+  type InitiateAuthCommandOutput,
+  RespondToAuthChallengeCommand,
+  type RespondToAuthChallengeCommandInput,
+  type RespondToAuthChallengeCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { sdkTransport } from '../transport/sdk-transport.js';
+import type { Transport } from '../transport/transport.js';
+
+/** The user-pool operations the sign-in state machine uses (all unsigned). */
+export interface UserPoolAuthOperations {
+  InitiateAuth: { input: InitiateAuthCommandInput; output: InitiateAuthCommandOutput };
+  RespondToAuthChallenge: {
+    input: RespondToAuthChallengeCommandInput;
+    output: RespondToAuthChallengeCommandOutput;
+  };
+}
+
+/** The seam the {@link AuthClient} talks to Cognito through. */
+export type UserPoolTransport = Transport<UserPoolAuthOperations>;
+
+/**
+ * The default seam: AWS SDK v3 commands sent through `client`.
+ *
+ * @example
+ * ```ts
+ * const transport = userPoolSdkTransport(new CognitoIdentityProviderClient({ region: 'eu-west-1' }));
+ * ```
+ */
+export function userPoolSdkTransport(client: CognitoIdentityProviderClient): UserPoolTransport {
+  return sdkTransport<UserPoolAuthOperations>(client, {
+    InitiateAuth: InitiateAuthCommand,
+    RespondToAuthChallenge: RespondToAuthChallengeCommand,
+  });
+}

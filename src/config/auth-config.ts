@@ -1,0 +1,101 @@
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { err, ok, Result } from 'neverthrow';
+import type { InvalidConfigError } from '../errors/types.js';
+import {
+  invalidConfig,
+  optionalClock,
+  optionalEndpoint,
+  optionalRegion,
+  REGION_PATTERN,
+  requireString,
+} from './checks.js';
+
+/** Configuration of an {@link AuthClient}. */
+export interface AuthClientConfig {
+  /** The user pool id, e.g. `eu-west-1_AbCdEf123`. */
+  readonly userPoolId: string;
+  /** The app client id. */
+  readonly clientId: string;
+  /** The app client secret, for app clients that have one. SECRET_HASH is then sent wherever Cognito wants it. */
+  readonly clientSecret?: string;
+  /** AWS region; derived from `userPoolId` when omitted. */
+  readonly region?: string;
+  /** A custom endpoint (e.g. a local moto server). Ignored when `client` is given. */
+  readonly endpoint?: string;
+  /** An SDK client to use as is (its own region, endpoint, retries and middleware apply). */
+  readonly client?: CognitoIdentityProviderClient;
+  /** Clock in epoch milliseconds, for tests. Defaults to `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** A validated {@link AuthClientConfig}. */
+export interface ResolvedAuthConfig {
+  readonly userPoolId: string;
+  readonly poolName: string;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly region: string;
+  readonly endpoint: string | undefined;
+  readonly client: CognitoIdentityProviderClient | undefined;
+  readonly now: () => number;
+}
+
+/** `<region>_<name>`, as Cognito issues them. */
+const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_([0-9A-Za-z]+)$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+
+/**
+ * Validates a user-pool id and splits it into region and pool name.
+ *
+ * @example
+ * ```ts
+ * parseUserPoolId('eu-west-1_AbC123')._unsafeUnwrap(); // { region: 'eu-west-1', poolName: 'AbC123' }
+ * ```
+ */
+export function parseUserPoolId(value: unknown): Result<{ region: string; poolName: string }, InvalidConfigError> {
+  return requireString(value, 'userPoolId').andThen((id) => {
+    const match = USER_POOL_ID.exec(id);
+    if (!match?.[1] || !match[2] || !REGION_PATTERN.test(match[1])) {
+      return err(
+        invalidConfig(`userPoolId must look like "us-east-1_AbC123", got ${JSON.stringify(id.slice(0, 64))}`),
+      );
+    }
+    return ok({ region: match[1], poolName: match[2] });
+  });
+}
+
+/**
+ * Validates an {@link AuthClientConfig}: pool id format, non-empty client id, optional secret,
+ * region and endpoint. Never throws.
+ *
+ * @example
+ * ```ts
+ * const config = parseAuthConfig({ userPoolId: 'us-east-1_AbC123', clientId: 'abc' });
+ * if (config.isOk()) console.log(config.value.region); // 'us-east-1'
+ * ```
+ */
+export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthConfig, InvalidConfigError> {
+  if (typeof input !== 'object' || input === null) return err(invalidConfig('config must be an object'));
+  const secret = input.clientSecret;
+  if (secret !== undefined && (typeof secret !== 'string' || secret.length === 0)) {
+    return err(invalidConfig('clientSecret, when given, must be a non-empty string'));
+  }
+  return Result.combine([
+    parseUserPoolId(input.userPoolId),
+    requireString(input.clientId, 'clientId').andThen((id) =>
+      CLIENT_ID.test(id) ? ok(id) : err(invalidConfig('clientId must be 1-128 letters, digits, "_" or "+"')),
+    ),
+    optionalRegion(input.region),
+    optionalEndpoint(input.endpoint),
+    optionalClock(input.now),
+  ]).map(([pool, clientId, region, endpoint, now]) => ({
+    userPoolId: input.userPoolId,
+    poolName: pool.poolName,
+    clientId,
+    clientSecret: secret,
+    region: region ?? pool.region,
+    endpoint,
+    client: input.client,
+    now: now ?? Date.now,
+  }));
+}

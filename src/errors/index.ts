@@ -1,0 +1,5 @@
+export { makeError, type MakeErrorOptions } from './make-error.js';
+export { mapSdkError } from './map-sdk-error.js';
+export { narrowError } from './narrow.js';
+export { REDACTED, redact } from './redact.js';
+export type * from './types.js';

@@ -1,0 +1,114 @@
+/**
+ * Every error cognito-flow returns is a plain, readonly object tagged with `type`.
+ *
+ * Errors never carry a password, token, session string or client secret: messages are
+ * redacted, and the original SDK error sits in a non-enumerable `cause` that
+ * `JSON.stringify` and `util.inspect` leave out.
+ */
+
+/** Fields shared by every error. */
+export interface ErrorBase<T extends string> {
+  /** Discriminant: `switch (error.type)` is exhaustive over an operation's error union. */
+  readonly type: T;
+  /** Human-readable description, safe to log. */
+  readonly message: string;
+  /** Whether the same call may succeed if retried later (throttling, network, server faults). */
+  readonly retryable: boolean;
+  /** The AWS request id, when Cognito answered. */
+  readonly requestId?: string;
+  /** The underlying SDK or runtime error (non-enumerable, never serialised). */
+  readonly cause?: unknown;
+}
+
+/** The user name and password did not match, the user is disabled, or a token was rejected. */
+export type NotAuthorizedError = ErrorBase<'NotAuthorized'>;
+/** No such user in the pool (only when the pool does not hide user existence). */
+export type UserNotFoundError = ErrorBase<'UserNotFound'>;
+/** The user has not confirmed the sign-up yet. */
+export type UserNotConfirmedError = ErrorBase<'UserNotConfirmed'>;
+/** An administrator reset the password; the user must set a new one with a code. */
+export type PasswordResetRequiredError = ErrorBase<'PasswordResetRequired'>;
+/** A confirmation or MFA code was wrong. */
+export type CodeMismatchError = ErrorBase<'CodeMismatch'>;
+/** A confirmation code has expired. */
+export type ExpiredCodeError = ErrorBase<'ExpiredCode'>;
+/** The new password does not satisfy the pool's password policy. */
+export type InvalidPasswordError = ErrorBase<'InvalidPassword'>;
+/** A user with that user name already exists. */
+export type UsernameExistsError = ErrorBase<'UsernameExists'>;
+/** A per-account or per-user limit was reached. */
+export type LimitExceededError = ErrorBase<'LimitExceeded'>;
+/** Cognito throttled the call. Retry with backoff. */
+export type TooManyRequestsError = ErrorBase<'TooManyRequests'>;
+/** Cognito rejected a parameter. */
+export type InvalidParameterError = ErrorBase<'InvalidParameter'>;
+/** A pool, client, identity or user named in the call does not exist. */
+export type ResourceNotFoundError = ErrorBase<'ResourceNotFound'>;
+/** The sign-in session (about three minutes) has expired: start the sign-in again. */
+export type SessionExpiredError = ErrorBase<'SessionExpired'>;
+/** A step was malformed, of the wrong kind for the call, or belongs to another app client. */
+export type InvalidStepError = ErrorBase<'InvalidStep'>;
+/** The configuration passed to a `create` factory or constructor is invalid. */
+export type InvalidConfigError = ErrorBase<'InvalidConfig'>;
+/** Cognito asked for a challenge this version does not handle. */
+export interface UnsupportedChallengeError extends ErrorBase<'UnsupportedChallenge'> {
+  readonly challengeName: string;
+}
+/** `completeNewPassword` was called without attributes that Cognito requires. */
+export interface MissingRequiredAttributesError extends ErrorBase<'MissingRequiredAttributes'> {
+  readonly missing: readonly string[];
+}
+/** A user-pool Lambda trigger failed or rejected the request. */
+export type LambdaTriggerError = ErrorBase<'LambdaTrigger'>;
+/** The user pool or identity pool is misconfigured for this call (e.g. an auth flow is not enabled). */
+export type InvalidConfigurationError = ErrorBase<'InvalidConfiguration'>;
+/** An external identity provider that Cognito called failed. */
+export type ExternalServiceError = ErrorBase<'ExternalService'>;
+/** Cognito reported an internal error. Retry with backoff. */
+export type InternalError = ErrorBase<'Internal'>;
+/** The request never got an answer: connection refused or reset, DNS failure, time-out. */
+export type NetworkError = ErrorBase<'Network'>;
+/** Anything else, including answers that are not Cognito JSON (such as an HTML error page). */
+export type UnexpectedError = ErrorBase<'Unexpected'>;
+
+/** Every error cognito-flow can return. Operations return narrower unions of these. */
+export type CognitoError =
+  | NotAuthorizedError
+  | UserNotFoundError
+  | UserNotConfirmedError
+  | PasswordResetRequiredError
+  | CodeMismatchError
+  | ExpiredCodeError
+  | InvalidPasswordError
+  | UsernameExistsError
+  | LimitExceededError
+  | TooManyRequestsError
+  | InvalidParameterError
+  | ResourceNotFoundError
+  | SessionExpiredError
+  | InvalidStepError
+  | InvalidConfigError
+  | UnsupportedChallengeError
+  | MissingRequiredAttributesError
+  | LambdaTriggerError
+  | InvalidConfigurationError
+  | ExternalServiceError
+  | InternalError
+  | NetworkError
+  | UnexpectedError;
+
+/** The `type` tags of {@link CognitoError}. */
+export type CognitoErrorType = CognitoError['type'];
+
+/** Errors any call that reaches Cognito can return, whatever the operation. */
+export type ServiceError =
+  | InvalidParameterError
+  | ResourceNotFoundError
+  | LimitExceededError
+  | TooManyRequestsError
+  | LambdaTriggerError
+  | InvalidConfigurationError
+  | InternalError
+  | NetworkError
+  | UnexpectedError
+  | InvalidConfigError;

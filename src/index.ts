@@ -1,0 +1,31 @@
+export { fromAttributeList, formatAttributes, toAttributeList } from './attributes/format.js';
+export type {
+  AttributeMap,
+  CustomAttributeValue,
+  StandardAttributes,
+  UserAttributes,
+} from './attributes/types.js';
+export { AuthClient, type SignInInput } from './auth/auth-client.js';
+export type { CompleteNewPasswordOptions } from './auth/challenges/new-password.js';
+export type { CompleteNewPasswordError, ResumeError, SignInError } from './auth/errors.js';
+export type { PasswordSignInInput } from './auth/flows/password-sign-in.js';
+export { type AuthResponse, mapAuthResponse, type MappingContext } from './auth/map-auth-response.js';
+export type {
+  ChallengeStep,
+  ChallengeStepBase,
+  ConfirmSignUpStep,
+  NewPasswordRequiredStep,
+  ResetPasswordStep,
+  SignedInStep,
+  SignInStep,
+  Step,
+  StepName,
+} from './auth/steps.js';
+export type { UserPoolAuthOperations, UserPoolTransport } from './auth/user-pool-transport.js';
+export type { AuthClientConfig } from './config/auth-config.js';
+export { secretHash } from './crypto/secret-hash.js';
+export { mapSdkError } from './errors/map-sdk-error.js';
+export type * from './errors/types.js';
+export { type AccessTokenClaims, type CommonClaims, decodeAccessToken, decodeIdToken, type IdTokenClaims } from './tokens/claims.js';
+export { type DecodedJwt, decodeJwt } from './tokens/jwt.js';
+export type { TokenSet } from './tokens/token-set.js';
