@@ -12,7 +12,10 @@
  *   npm run demo
  */
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import { AdminDeleteUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminDeleteUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { AuthClient, decodeIdToken } from 'cognito-flow';
 import { AdminClient } from 'cognito-flow/admin';
@@ -32,7 +35,8 @@ interface Target {
 }
 
 function fromEnvironment(): Target | undefined {
-  const { COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET, COGNITO_IDENTITY_POOL_ID } = process.env;
+  const { COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET, COGNITO_IDENTITY_POOL_ID } =
+    process.env;
   if (!COGNITO_USER_POOL_ID) return undefined;
   if (!COGNITO_CLIENT_ID || !COGNITO_IDENTITY_POOL_ID) {
     throw new Error('Set COGNITO_CLIENT_ID and COGNITO_IDENTITY_POOL_ID along with COGNITO_USER_POOL_ID');
@@ -47,11 +51,17 @@ function fromEnvironment(): Target | undefined {
   };
 }
 
-function show(title: string, requests: { total: number; byOperation: Record<string, number> }, lines: string[]) {
+function show(
+  title: string,
+  requests: { total: number; byOperation: Record<string, number> },
+  lines: string[],
+) {
   const ops = Object.entries(requests.byOperation)
     .map(([op, n]) => `${op}×${n}`)
     .join(', ');
-  console.log(`\n${title}  [${requests.total} request${requests.total === 1 ? '' : 's'}${ops ? `: ${ops}` : ''}]`);
+  console.log(
+    `\n${title}  [${requests.total} request${requests.total === 1 ? '' : 's'}${ops ? `: ${ops}` : ''}]`,
+  );
   for (const line of lines) console.log(`   ${line}`);
 }
 
@@ -69,7 +79,10 @@ async function runStory(target: Target): Promise<void> {
     ...(target.clientSecret ? { clientSecret: target.clientSecret } : {}),
     client: idp,
   })._unsafeUnwrap();
-  const pool = IdentityPool.create({ identityPoolId: target.identityPoolId, client: identityClient })._unsafeUnwrap();
+  const pool = IdentityPool.create({
+    identityPoolId: target.identityPoolId,
+    client: identityClient,
+  })._unsafeUnwrap();
 
   const username = `alice-${Date.now().toString(36)}`;
   const temporaryPassword = 'Temp-Passw0rd!';
@@ -78,11 +91,17 @@ async function runStory(target: Target): Promise<void> {
   // 1. The administrator creates the user.
   const created = await admin.adminCreateUser({
     username,
-    attributes: { email: `${username}@example.com`, gender: 'female', birthdate: new Date('1990-04-01'), nickname: 'ally' },
+    attributes: {
+      email: `${username}@example.com`,
+      gender: 'female',
+      birthdate: new Date('1990-04-01'),
+      nickname: 'ally',
+    },
     temporaryPassword,
     desiredDeliveryMediums: ['EMAIL'],
   });
-  if (created.isErr()) throw new Error(`adminCreateUser failed: ${created.error.type}: ${created.error.message}`);
+  if (created.isErr())
+    throw new Error(`adminCreateUser failed: ${created.error.type}: ${created.error.message}`);
   show('1. Administrator created the user', counter.take(), [
     `username: ${created.value.username}  status: ${created.value.status}`,
     `attributes: ${JSON.stringify(created.value.attributes)}`,
@@ -93,16 +112,20 @@ async function runStory(target: Target): Promise<void> {
     const first = await auth.signIn({ username, password: temporaryPassword, flow: 'USER_PASSWORD_AUTH' });
     if (first.isErr()) throw new Error(`signIn failed: ${first.error.type}: ${first.error.message}`);
     const step = first.value;
-    if (step.step !== 'NEW_PASSWORD_REQUIRED') throw new Error(`expected NEW_PASSWORD_REQUIRED, got ${step.step}`);
+    if (step.step !== 'NEW_PASSWORD_REQUIRED')
+      throw new Error(`expected NEW_PASSWORD_REQUIRED, got ${step.step}`);
     show('2. signIn (USER_PASSWORD_AUTH) answered NEW_PASSWORD_REQUIRED', counter.take(), [
       `requiredAttributes: ${JSON.stringify(step.requiredAttributes)}`,
       `session expires at: ${new Date(step.expiresAt).toISOString()}`,
     ]);
 
     // 3. The app completes the new password (giving any required attribute) and gets tokens.
-    const attributes = Object.fromEntries(step.requiredAttributes.map((name) => [name, step.userAttributes[name] ?? 'demo']));
+    const attributes = Object.fromEntries(
+      step.requiredAttributes.map((name) => [name, step.userAttributes[name] ?? 'demo']),
+    );
     const done = await auth.completeNewPassword(step, newPassword, { attributes });
-    if (done.isErr()) throw new Error(`completeNewPassword failed: ${done.error.type}: ${done.error.message}`);
+    if (done.isErr())
+      throw new Error(`completeNewPassword failed: ${done.error.type}: ${done.error.message}`);
     if (done.value.step !== 'SIGNED_IN') throw new Error(`expected SIGNED_IN, got ${done.value.step}`);
     const tokens = done.value.tokens;
     const claims = decodeIdToken(tokens.idToken)._unsafeUnwrap();
@@ -113,11 +136,17 @@ async function runStory(target: Target): Promise<void> {
 
     // 4. The ID token becomes temporary AWS credentials, used by an ordinary S3 client.
     const credentials = await pool.getCredentials({ idToken: tokens.idToken });
-    if (credentials.isErr()) throw new Error(`getCredentials failed: ${credentials.error.type}: ${credentials.error.message}`);
+    if (credentials.isErr())
+      throw new Error(`getCredentials failed: ${credentials.error.type}: ${credentials.error.message}`);
     const first4 = counter.take();
     const again = await pool.getCredentials({ idToken: tokens.idToken });
     const cachedRequests = counter.take().total;
-    const s3 = new S3Client({ region: target.region, ...endpoint, forcePathStyle: true, credentials: credentials.value });
+    const s3 = new S3Client({
+      region: target.region,
+      ...endpoint,
+      forcePathStyle: true,
+      credentials: credentials.value,
+    });
     const bucket = `cognito-flow-demo-${Date.now().toString(36)}`;
     if (target.local) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     const buckets = await s3.send(new ListBucketsCommand({}));
@@ -128,7 +157,8 @@ async function runStory(target: Target): Promise<void> {
       `S3 buckets seen with these credentials: ${(buckets.Buckets ?? []).map((b) => b.Name).join(', ') || '(none)'}`,
     ]);
   } finally {
-    if (!target.local) await idp.send(new AdminDeleteUserCommand({ UserPoolId: target.userPoolId, Username: username }));
+    if (!target.local)
+      await idp.send(new AdminDeleteUserCommand({ UserPoolId: target.userPoolId, Username: username }));
   }
 }
 
@@ -144,9 +174,13 @@ async function main(): Promise<void> {
   let moto: MotoServer | undefined;
   try {
     moto = await startMoto();
-    console.log(`Started moto_server on ${moto.url} (pid ${moto.pid}); provisioning a user pool, two app clients and an identity pool…`);
+    console.log(
+      `Started moto_server on ${moto.url} (pid ${moto.pid}); provisioning a user pool, two app clients and an identity pool…`,
+    );
     const stack = await provisionStack(moto.url);
-    console.log(`   user pool ${stack.userPoolId}, app client ${stack.clientId}, identity pool ${stack.identityPoolId}`);
+    console.log(
+      `   user pool ${stack.userPoolId}, app client ${stack.clientId}, identity pool ${stack.identityPoolId}`,
+    );
     await runStory({ ...stack, local: true });
   } finally {
     await moto?.stop();

@@ -1,4 +1,4 @@
-export { fromAttributeList, formatAttributes, toAttributeList } from './attributes/format.js';
+export { formatAttributes, fromAttributeList, toAttributeList } from './attributes/format.js';
 export type {
   AttributeMap,
   CustomAttributeValue,
@@ -7,9 +7,9 @@ export type {
 } from './attributes/types.js';
 export { AuthClient, type SignInInput } from './auth/auth-client.js';
 export type { CompleteNewPasswordOptions } from './auth/challenges/new-password.js';
-export type { CompleteNewPasswordError, ResumeError, SignInError } from './auth/errors.js';
+export type { CompleteNewPasswordError, ResumeError, SignInError, SignInFlowError } from './auth/errors.js';
 export type { PasswordSignInInput } from './auth/flows/password-sign-in.js';
-export { type AuthResponse, mapAuthResponse, type MappingContext } from './auth/map-auth-response.js';
+export { type AuthResponse, type MappingContext, mapAuthResponse } from './auth/map-auth-response.js';
 export type {
   ChallengeStep,
   ChallengeStepBase,
@@ -26,6 +26,12 @@ export type { AuthClientConfig } from './config/auth-config.js';
 export { secretHash } from './crypto/secret-hash.js';
 export { mapSdkError } from './errors/map-sdk-error.js';
 export type * from './errors/types.js';
-export { type AccessTokenClaims, type CommonClaims, decodeAccessToken, decodeIdToken, type IdTokenClaims } from './tokens/claims.js';
+export {
+  type AccessTokenClaims,
+  type CommonClaims,
+  decodeAccessToken,
+  decodeIdToken,
+  type IdTokenClaims,
+} from './tokens/claims.js';
 export { type DecodedJwt, decodeJwt } from './tokens/jwt.js';
 export type { TokenSet } from './tokens/token-set.js';

@@ -31,8 +31,18 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'tes
  * ```
  */
 export async function provisionStack(endpoint: string, region = 'us-east-1'): Promise<Stack> {
-  const idp = new CognitoIdentityProviderClient({ region, endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-  const identity = new CognitoIdentityClient({ region, endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const idp = new CognitoIdentityProviderClient({
+    region,
+    endpoint,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  const identity = new CognitoIdentityClient({
+    region,
+    endpoint,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
   const pool = await idp.send(
     new CreateUserPoolCommand({
       PoolName: 'cognito-flow-story',

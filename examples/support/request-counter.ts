@@ -1,12 +1,10 @@
 /** Anything with an AWS SDK v3 middleware stack. */
 interface WithMiddleware {
-  middlewareStack: {
-    add(
-      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
-      options: { step: 'finalizeRequest'; name: string; priority: 'low' },
-    ): void;
-  };
+  // biome-ignore lint/suspicious/noExplicitAny: the SDK overloads `add` per middleware step.
+  middlewareStack: { add: (...args: any[]) => void };
 }
+
+type Next = (args: unknown) => Promise<unknown>;
 
 /** Counts the HTTP requests a set of SDK clients send. */
 export interface RequestCounter {
@@ -28,7 +26,7 @@ export function countRequests(...clients: WithMiddleware[]): RequestCounter {
   let byOperation: Record<string, number> = {};
   for (const client of clients) {
     client.middlewareStack.add(
-      (next) => async (args) => {
+      (next: Next) => async (args: unknown) => {
         const request = (args as { request?: { headers?: Record<string, string> } }).request;
         const target = request?.headers?.['x-amz-target'] ?? request?.headers?.['X-Amz-Target'];
         const name = target?.split('.').pop() ?? 'request';

@@ -11,8 +11,8 @@ import type {
   InvalidPasswordError,
   NotAuthorizedError,
   ServiceError,
-  UsernameExistsError,
   UserNotFoundError,
+  UsernameExistsError,
 } from '../errors/types.js';
 import { type AdminTransport, adminSdkTransport } from './admin-transport.js';
 import { type AdminUser, adminUserFromSdk } from './user.js';
@@ -153,7 +153,9 @@ export class AdminClient {
         Username: input.username,
         ...(attributes.value.length > 0 ? { UserAttributes: attributes.value } : {}),
         ...(input.temporaryPassword !== undefined ? { TemporaryPassword: input.temporaryPassword } : {}),
-        ...(input.desiredDeliveryMediums ? { DesiredDeliveryMediums: [...input.desiredDeliveryMediums] } : {}),
+        ...(input.desiredDeliveryMediums
+          ? { DesiredDeliveryMediums: [...input.desiredDeliveryMediums] }
+          : {}),
         ...(input.messageAction ? { MessageAction: input.messageAction } : {}),
         ...(input.forceAliasCreation !== undefined ? { ForceAliasCreation: input.forceAliasCreation } : {}),
         ...(input.clientMetadata ? { ClientMetadata: { ...input.clientMetadata } } : {}),

@@ -1,3 +1,5 @@
+export type { AttributeMap, UserAttributes } from '../attributes/types.js';
+export type * from '../errors/types.js';
 export {
   AdminClient,
   type AdminClientConfig,
@@ -6,5 +8,3 @@ export {
 } from './admin-client.js';
 export type { AdminOperations, AdminTransport } from './admin-transport.js';
 export { type AdminUser, adminUserFromSdk } from './user.js';
-export type { AttributeMap, UserAttributes } from '../attributes/types.js';
-export type * from '../errors/types.js';

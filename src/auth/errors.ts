@@ -46,3 +46,14 @@ export const CHALLENGE_ERRORS = [
 
 /** The errors `resume` can return. */
 export type ResumeError = InvalidStepError | SessionExpiredError;
+
+/**
+ * Any error a step of a sign-in can end with: handy for a variable that holds the latest step.
+ *
+ * @example
+ * ```ts
+ * let step: Result<SignInStep, SignInFlowError> = await auth.signIn(input);
+ * if (step.isOk() && step.value.step === 'NEW_PASSWORD_REQUIRED') step = await auth.completeNewPassword(step.value, pw);
+ * ```
+ */
+export type SignInFlowError = SignInError | CompleteNewPasswordError;

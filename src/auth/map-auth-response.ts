@@ -2,11 +2,7 @@ import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-
 import { err, ok, type Result } from 'neverthrow';
 import type { AttributeMap } from '../attributes/types.js';
 import { makeError } from '../errors/make-error.js';
-import type {
-  CognitoError,
-  UnexpectedError,
-  UnsupportedChallengeError,
-} from '../errors/types.js';
+import type { CognitoError, UnexpectedError, UnsupportedChallengeError } from '../errors/types.js';
 import { tokenSetFromAuthenticationResult } from '../tokens/token-set.js';
 import { SESSION_TTL_MS, type SignInStep } from './steps.js';
 

@@ -22,7 +22,8 @@ function checkTokens(v: unknown): string | undefined {
   const t = v as Fields;
   if (!isString(t.idToken) || !isString(t.accessToken)) return 'tokens lack an ID or access token';
   if (t.refreshToken !== undefined && !isString(t.refreshToken)) return 'tokens.refreshToken is not a string';
-  if (typeof t.expiresAt !== 'number' || !Number.isFinite(t.expiresAt)) return 'tokens.expiresAt is not a number';
+  if (typeof t.expiresAt !== 'number' || !Number.isFinite(t.expiresAt))
+    return 'tokens.expiresAt is not a number';
   if (!isString(t.tokenType)) return 'tokens.tokenType is missing';
   return undefined;
 }
@@ -51,7 +52,9 @@ function checkShape(s: Fields): string | undefined {
     case 'RESET_PASSWORD':
       return isString(s.username) ? undefined : 'username is missing';
     default:
-      return `unknown step ${JSON.stringify(String(s.step).slice(0, 40))}`;
+      return typeof s.step === 'string'
+        ? `unknown step ${JSON.stringify(s.step.slice(0, 40))}`
+        : `step is ${s.step === null ? 'null' : typeof s.step}, not a step name`;
   }
 }
 
@@ -88,7 +91,41 @@ export function parseStep(
   if (typeof fields.expiresAt === 'number' && fields.expiresAt <= context.now) {
     return err(sessionExpired());
   }
-  return ok(data as SignInStep);
+  return ok(copyStep(fields as unknown as SignInStep));
+}
+
+/** A fresh copy holding only the step's own fields (extra fields in the JSON are dropped). */
+function copyStep(step: SignInStep): SignInStep {
+  switch (step.step) {
+    case 'SIGNED_IN': {
+      const t = step.tokens;
+      return {
+        step: step.step,
+        username: step.username,
+        tokens: {
+          idToken: t.idToken,
+          accessToken: t.accessToken,
+          ...(t.refreshToken !== undefined ? { refreshToken: t.refreshToken } : {}),
+          expiresAt: t.expiresAt,
+          tokenType: t.tokenType,
+        },
+      };
+    }
+    case 'NEW_PASSWORD_REQUIRED':
+      return {
+        step: step.step,
+        clientId: step.clientId,
+        username: step.username,
+        challengeUsername: step.challengeUsername,
+        session: step.session,
+        expiresAt: step.expiresAt,
+        requiredAttributes: [...step.requiredAttributes],
+        userAttributes: { ...step.userAttributes },
+      };
+    case 'CONFIRM_SIGN_UP':
+    case 'RESET_PASSWORD':
+      return { step: step.step, clientId: step.clientId, username: step.username };
+  }
 }
 
 /** The error for a step whose Cognito session has run out. */

@@ -52,7 +52,9 @@ const CLIENT_ID = /^[\w+]{1,128}$/;
  * parseUserPoolId('eu-west-1_AbC123')._unsafeUnwrap(); // { region: 'eu-west-1', poolName: 'AbC123' }
  * ```
  */
-export function parseUserPoolId(value: unknown): Result<{ region: string; poolName: string }, InvalidConfigError> {
+export function parseUserPoolId(
+  value: unknown,
+): Result<{ region: string; poolName: string }, InvalidConfigError> {
   return requireString(value, 'userPoolId').andThen((id) => {
     const match = USER_POOL_ID.exec(id);
     if (!match?.[1] || !match[2] || !REGION_PATTERN.test(match[1])) {
@@ -77,7 +79,7 @@ export function parseUserPoolId(value: unknown): Result<{ region: string; poolNa
 export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthConfig, InvalidConfigError> {
   if (typeof input !== 'object' || input === null) return err(invalidConfig('config must be an object'));
   const secret = input.clientSecret;
-  if (secret !== undefined && (typeof secret !== 'string' || secret.length === 0)) {
+  if (secret !== undefined && (typeof secret !== 'string' || secret.trim().length === 0)) {
     return err(invalidConfig('clientSecret, when given, must be a non-empty string'));
   }
   return Result.combine([

@@ -1,4 +1,4 @@
-export { makeError, type MakeErrorOptions } from './make-error.js';
+export { type MakeErrorOptions, makeError } from './make-error.js';
 export { mapSdkError } from './map-sdk-error.js';
 export { narrowError } from './narrow.js';
 export { REDACTED, redact } from './redact.js';

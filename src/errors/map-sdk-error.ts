@@ -6,41 +6,43 @@ import type { CognitoError } from './types.js';
 type Tag = Exclude<CognitoError['type'], 'UnsupportedChallenge' | 'MissingRequiredAttributes'>;
 
 /** Cognito (user pools and identity pools) exception names and the error each becomes. */
-const BY_NAME: Readonly<Record<string, Tag>> = {
-  NotAuthorizedException: 'NotAuthorized',
-  UserNotFoundException: 'UserNotFound',
-  UserNotConfirmedException: 'UserNotConfirmed',
-  PasswordResetRequiredException: 'PasswordResetRequired',
-  CodeMismatchException: 'CodeMismatch',
-  ExpiredCodeException: 'ExpiredCode',
-  InvalidPasswordException: 'InvalidPassword',
-  PasswordHistoryPolicyViolationException: 'InvalidPassword',
-  UsernameExistsException: 'UsernameExists',
-  AliasExistsException: 'UsernameExists',
-  LimitExceededException: 'LimitExceeded',
-  TooManyRequestsException: 'TooManyRequests',
-  TooManyFailedAttemptsException: 'TooManyRequests',
-  ThrottlingException: 'TooManyRequests',
-  InvalidParameterException: 'InvalidParameter',
-  ValidationException: 'InvalidParameter',
-  ResourceNotFoundException: 'ResourceNotFound',
-  InvalidLambdaResponseException: 'LambdaTrigger',
-  UnexpectedLambdaException: 'LambdaTrigger',
-  UserLambdaValidationException: 'LambdaTrigger',
-  InvalidUserPoolConfigurationException: 'InvalidConfiguration',
-  InvalidIdentityPoolConfigurationException: 'InvalidConfiguration',
-  InvalidSmsRoleAccessPolicyException: 'InvalidConfiguration',
-  InvalidSmsRoleTrustRelationshipException: 'InvalidConfiguration',
-  InvalidEmailRoleAccessPolicyException: 'InvalidConfiguration',
-  ExternalServiceException: 'ExternalService',
-  InternalErrorException: 'Internal',
-  InternalServerError: 'Internal',
-  InternalServerException: 'Internal',
-  TimeoutError: 'Network',
-  AbortError: 'Network',
-  RequestTimeout: 'Network',
-  RequestTimeoutException: 'Network',
-};
+const BY_NAME: ReadonlyMap<string, Tag> = new Map(
+  Object.entries({
+    NotAuthorizedException: 'NotAuthorized',
+    UserNotFoundException: 'UserNotFound',
+    UserNotConfirmedException: 'UserNotConfirmed',
+    PasswordResetRequiredException: 'PasswordResetRequired',
+    CodeMismatchException: 'CodeMismatch',
+    ExpiredCodeException: 'ExpiredCode',
+    InvalidPasswordException: 'InvalidPassword',
+    PasswordHistoryPolicyViolationException: 'InvalidPassword',
+    UsernameExistsException: 'UsernameExists',
+    AliasExistsException: 'UsernameExists',
+    LimitExceededException: 'LimitExceeded',
+    TooManyRequestsException: 'TooManyRequests',
+    TooManyFailedAttemptsException: 'TooManyRequests',
+    ThrottlingException: 'TooManyRequests',
+    InvalidParameterException: 'InvalidParameter',
+    ValidationException: 'InvalidParameter',
+    ResourceNotFoundException: 'ResourceNotFound',
+    InvalidLambdaResponseException: 'LambdaTrigger',
+    UnexpectedLambdaException: 'LambdaTrigger',
+    UserLambdaValidationException: 'LambdaTrigger',
+    InvalidUserPoolConfigurationException: 'InvalidConfiguration',
+    InvalidIdentityPoolConfigurationException: 'InvalidConfiguration',
+    InvalidSmsRoleAccessPolicyException: 'InvalidConfiguration',
+    InvalidSmsRoleTrustRelationshipException: 'InvalidConfiguration',
+    InvalidEmailRoleAccessPolicyException: 'InvalidConfiguration',
+    ExternalServiceException: 'ExternalService',
+    InternalErrorException: 'Internal',
+    InternalServerError: 'Internal',
+    InternalServerException: 'Internal',
+    TimeoutError: 'Network',
+    AbortError: 'Network',
+    RequestTimeout: 'Network',
+    RequestTimeoutException: 'Network',
+  } satisfies Record<string, Tag>),
+);
 
 /** System error codes that mean the request never got an answer. */
 const NETWORK_CODES = new Set([
@@ -67,18 +69,37 @@ interface SdkLikeError {
   readonly code?: unknown;
   readonly message?: unknown;
   readonly $fault?: unknown;
-  readonly $metadata?: { readonly httpStatusCode?: number; readonly requestId?: string };
+  readonly $metadata?: { readonly httpStatusCode?: unknown; readonly requestId?: unknown };
+}
+
+/** `fetch` failures: Node's undici ("fetch failed", code on `cause`) and browsers ("Failed to fetch", …). */
+const FETCH_FAILED =
+  /^(fetch failed|failed to fetch|networkerror when attempting to fetch resource\.?|load failed)$/i;
+
+function codeOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return '';
+  const code = (value as { code?: unknown }).code;
+  return typeof code === 'string' ? code : '';
 }
 
 function tagFor(err: SdkLikeError, message: string): Tag {
   const name = typeof err.name === 'string' ? err.name : '';
-  const code = typeof err.code === 'string' ? err.code : '';
   if (name === 'NotAuthorizedException' && SESSION_EXPIRED.test(message)) return 'SessionExpired';
   if (name === 'CodeMismatchException' && SESSION_EXPIRED.test(message)) return 'SessionExpired';
-  const byName = BY_NAME[name];
+  const byName = BY_NAME.get(name);
   if (byName) return byName;
-  if (NETWORK_CODES.has(code)) return 'Network';
+  if (NETWORK_CODES.has(codeOf(err)) || NETWORK_CODES.has(codeOf((err as { cause?: unknown }).cause))) {
+    return 'Network';
+  }
+  if (name === 'TypeError' && FETCH_FAILED.test(message)) return 'Network';
   return 'Unexpected';
+}
+
+function describeThrown(thrown: unknown, err: SdkLikeError): string {
+  if (typeof err.message === 'string' && err.message.length > 0) return err.message;
+  if (typeof err.name === 'string' && err.name.length > 0) return err.name;
+  if (typeof thrown === 'object' && thrown !== null) return 'Unknown error';
+  return String(thrown);
 }
 
 /**
@@ -100,14 +121,15 @@ function tagFor(err: SdkLikeError, message: string): Tag {
  */
 export function mapSdkError(thrown: unknown, secrets: readonly (string | undefined)[] = []): CognitoError {
   const err: SdkLikeError = typeof thrown === 'object' && thrown !== null ? (thrown as SdkLikeError) : {};
-  const rawMessage =
-    typeof err.message === 'string' && err.message.length > 0 ? err.message : String(err.name ?? thrown);
+  const rawMessage = describeThrown(thrown, err);
   const message = redact(rawMessage, secrets);
   const type = tagFor(err, rawMessage);
-  const status = err.$metadata?.httpStatusCode;
+  const rawStatus = err.$metadata?.httpStatusCode;
+  const status = typeof rawStatus === 'number' ? rawStatus : undefined;
   const serverFault = err.$fault === 'server' || (status !== undefined && status >= 500);
   const retryable = ALWAYS_RETRYABLE.has(type) || (type === 'Unexpected' && serverFault);
-  const requestId = err.$metadata?.requestId;
+  const rawRequestId = err.$metadata?.requestId;
+  const requestId = typeof rawRequestId === 'string' ? rawRequestId : undefined;
   const detail =
     type === 'Unexpected' && status !== undefined
       ? `Unexpected answer from Cognito (HTTP ${status}): ${message}`

@@ -12,8 +12,10 @@ export const REDACTED = '[REDACTED]';
  */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
+  // Longest first, so a secret that contains another is removed whole.
+  const ordered = secrets
+    .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  for (const secret of ordered) out = out.split(secret).join(REDACTED);
   return out;
 }

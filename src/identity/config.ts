@@ -62,17 +62,24 @@ export function parseIdentityPoolConfig(
     const region = IDENTITY_POOL_ID.exec(id)?.[1];
     return region && REGION_PATTERN.test(region)
       ? ok(region)
-      : err(invalidConfig(`identityPoolId must look like "us-east-1:<uuid>", got ${JSON.stringify(id.slice(0, 80))}`));
+      : err(
+          invalidConfig(
+            `identityPoolId must look like "us-east-1:<uuid>", got ${JSON.stringify(id.slice(0, 80))}`,
+          ),
+        );
   });
-  return Result.combine([pool, optionalRegion(input.region), optionalEndpoint(input.endpoint), optionalClock(input.now)]).map(
-    ([poolRegion, region, endpoint, now]) => ({
-      identityPoolId: input.identityPoolId,
-      region: region ?? poolRegion,
-      endpoint,
-      client: input.client,
-      refreshMargin: margin ?? 5 * 60 * 1000,
-      identityIdStore: input.identityIdStore ?? memoryIdentityIdStore(),
-      now: now ?? Date.now,
-    }),
-  );
+  return Result.combine([
+    pool,
+    optionalRegion(input.region),
+    optionalEndpoint(input.endpoint),
+    optionalClock(input.now),
+  ]).map(([poolRegion, region, endpoint, now]) => ({
+    identityPoolId: input.identityPoolId,
+    region: region ?? poolRegion,
+    endpoint,
+    client: input.client,
+    refreshMargin: margin ?? 5 * 60 * 1000,
+    identityIdStore: input.identityIdStore ?? memoryIdentityIdStore(),
+    now: now ?? Date.now,
+  }));
 }

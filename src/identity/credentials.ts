@@ -34,8 +34,16 @@ export function credentialsFromResponse(
 ): Result<AwsCredentials, UnexpectedError> {
   const c = response.Credentials;
   const expiration = c?.Expiration instanceof Date ? c.Expiration : undefined;
-  if (!c?.AccessKeyId || !c.SecretKey || !c.SessionToken || !expiration || Number.isNaN(expiration.getTime())) {
-    return err(makeError('Unexpected', 'Cognito answered GetCredentialsForIdentity without complete credentials'));
+  if (
+    !c?.AccessKeyId ||
+    !c.SecretKey ||
+    !c.SessionToken ||
+    !expiration ||
+    Number.isNaN(expiration.getTime())
+  ) {
+    return err(
+      makeError('Unexpected', 'Cognito answered GetCredentialsForIdentity without complete credentials'),
+    );
   }
   return ok({
     accessKeyId: c.AccessKeyId,
@@ -55,7 +63,12 @@ export function credentialsFromResponse(
  * isFresh(creds, obtainedAt, Date.now(), 300_000);
  * ```
  */
-export function isFresh(credentials: AwsCredentials, obtainedAt: number, now: number, refreshMargin: number): boolean {
+export function isFresh(
+  credentials: AwsCredentials,
+  obtainedAt: number,
+  now: number,
+  refreshMargin: number,
+): boolean {
   const expiresAt = credentials.expiration.getTime();
   const margin = Math.min(refreshMargin, Math.max(0, (expiresAt - obtainedAt) / 2));
   return now < expiresAt - margin;

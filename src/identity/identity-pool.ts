@@ -3,7 +3,11 @@ import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import { narrowError } from '../errors/narrow.js';
 import type { InvalidConfigError } from '../errors/types.js';
-import { type IdentityPoolConfig, parseIdentityPoolConfig, type ResolvedIdentityPoolConfig } from './config.js';
+import {
+  type IdentityPoolConfig,
+  parseIdentityPoolConfig,
+  type ResolvedIdentityPoolConfig,
+} from './config.js';
 import { type AwsCredentials, credentialsFromResponse, isFresh } from './credentials.js';
 import { IDENTITY_ERRORS, type IdentityError } from './errors.js';
 import { type IdentityPoolTransport, identitySdkTransport } from './identity-transport.js';
@@ -22,6 +26,8 @@ interface CacheEntry {
 type Logins = Record<string, string> | undefined;
 
 const GUEST_KEY = 'guest';
+/** Bound on cached credential sets, so a service signing in many users does not grow without limit. */
+const MAX_CACHED_CREDENTIALS = 10_000;
 
 /**
  * An identity pool: exchanges a user-pool ID token (or nothing, for guests) for temporary AWS
@@ -96,7 +102,11 @@ export class IdentityPool {
       return errAsync(makeError('InvalidParameter', `idToken is not usable: ${who.error.message}`));
     }
     const { loginsKey, sub } = who.value;
-    return this.#obtain(`${loginsKey}#${sub}`, { [loginsKey]: input.idToken }, [input.idToken]);
+    // Identity ids are remembered per user; credentials only per exact token, since the token is not
+    // verified here: a forged token naming someone's `sub` must never be handed that user's cached credentials.
+    return this.#obtain(`${loginsKey}#${sub}`, `token:${input.idToken}`, { [loginsKey]: input.idToken }, [
+      input.idToken,
+    ]);
   }
 
   /**
@@ -108,23 +118,44 @@ export class IdentityPool {
    * ```
    */
   getGuestCredentials(): ResultAsync<AwsCredentials, IdentityError> {
-    return this.#obtain(GUEST_KEY, undefined, []);
+    return this.#obtain(GUEST_KEY, GUEST_KEY, undefined, []);
   }
 
-  #obtain(key: string, logins: Logins, secrets: string[]): ResultAsync<AwsCredentials, IdentityError> {
+  #obtain(
+    identityKey: string,
+    cacheKey: string,
+    logins: Logins,
+    secrets: string[],
+  ): ResultAsync<AwsCredentials, IdentityError> {
     if (this.#context.isErr()) return errAsync(this.#context.error);
     const context = this.#context.value;
-    const cached = this.#cache.get(key);
+    const cached = this.#cache.get(cacheKey);
     const { now, refreshMargin } = context.config;
-    if (cached && isFresh(cached.credentials, cached.obtainedAt, now(), refreshMargin)) {
-      return ResultAsync.fromSafePromise(Promise.resolve(cached.credentials));
+    if (cached) {
+      if (isFresh(cached.credentials, cached.obtainedAt, now(), refreshMargin)) {
+        return ResultAsync.fromSafePromise(Promise.resolve(cached.credentials));
+      }
+      this.#cache.delete(cacheKey);
     }
-    let pending = this.#inFlight.get(key);
+    let pending = this.#inFlight.get(cacheKey);
     if (!pending) {
-      pending = this.#fetch(context, key, logins, secrets).finally(() => this.#inFlight.delete(key));
-      this.#inFlight.set(key, pending);
+      pending = this.#fetch(context, identityKey, logins, secrets)
+        .then((result) => {
+          if (result.isOk()) this.#remember(cacheKey, result.value, context.config.now());
+          return result;
+        })
+        .finally(() => this.#inFlight.delete(cacheKey));
+      this.#inFlight.set(cacheKey, pending);
     }
     return new ResultAsync(pending);
+  }
+
+  #remember(cacheKey: string, credentials: AwsCredentials, obtainedAt: number): void {
+    this.#cache.set(cacheKey, { credentials, obtainedAt });
+    if (this.#cache.size > MAX_CACHED_CREDENTIALS) {
+      const oldest = this.#cache.keys().next();
+      if (!oldest.done) this.#cache.delete(oldest.value);
+    }
   }
 
   async #fetch(
@@ -147,7 +178,8 @@ export class IdentityPool {
           { secrets },
         );
         if (got.isErr()) return err(narrowError(got.error, IDENTITY_ERRORS));
-        if (!got.value.IdentityId) return err(makeError('Unexpected', 'Cognito answered GetId without an IdentityId'));
+        if (!got.value.IdentityId)
+          return err(makeError('Unexpected', 'Cognito answered GetId without an IdentityId'));
         identityId = got.value.IdentityId;
       }
       const answer = await transport(
@@ -169,7 +201,6 @@ export class IdentityPool {
       if (credentials.isErr()) return err(credentials.error);
       const saved = await storeCall(() => store.set(key, credentials.value.identityId));
       if (saved.isErr()) return err(saved.error);
-      this.#cache.set(key, { credentials: credentials.value, obtainedAt: config.now() });
       return ok(credentials.value);
     }
     return err(makeError('Unexpected', 'Cognito kept reporting the identity as missing'));

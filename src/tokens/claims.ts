@@ -76,7 +76,9 @@ export function decodeIdToken(token: string): Result<IdTokenClaims, UnexpectedEr
       checkCommon(p, 'id') ??
       (isString(p.aud) ? undefined : 'aud is missing') ??
       (isString(p['cognito:username']) ? undefined : 'cognito:username is missing');
-    return problem ? err(makeError('Unexpected', `Not a Cognito ID token: ${problem}`)) : ok(p as IdTokenClaims);
+    return problem
+      ? err(makeError('Unexpected', `Not a Cognito ID token: ${problem}`))
+      : ok(p as IdTokenClaims);
   });
 }
 

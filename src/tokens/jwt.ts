@@ -39,6 +39,7 @@ export function decodeJwt(token: unknown): Result<DecodedJwt, UnexpectedError> {
   if (parts.length !== 3) return err(makeError('Unexpected', 'Token is not a JWT (expected three segments)'));
   const header = parseObject(parts[0]);
   const payload = parseObject(parts[1]);
-  if (!header || !payload) return err(makeError('Unexpected', 'Token segments are not base64url JSON objects'));
+  if (!header || !payload)
+    return err(makeError('Unexpected', 'Token segments are not base64url JSON objects'));
   return ok({ header, payload });
 }

@@ -5,8 +5,8 @@ import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, type Stack } from '../../examples/support/provision.js';
 import { countRequests } from '../../examples/support/request-counter.js';
 import { AdminClient } from '../../src/admin/index.js';
-import { AuthClient } from '../../src/index.js';
 import { IdentityPool } from '../../src/identity/index.js';
+import { AuthClient } from '../../src/index.js';
 
 /** The provisioned stack, or null when moto is absent outside CI (the suite is then skipped). */
 export const stack: Stack | null = inject('stack');
@@ -33,8 +33,17 @@ export function clientsFor(s: Stack, options: { secret?: boolean } = {}) {
 }
 
 /** An S3 client on moto with the given credentials. */
-export function s3With(s: Stack, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string }) {
-  return new S3Client({ region: s.region, endpoint: s.endpoint, forcePathStyle: true, credentials, maxAttempts: 1 });
+export function s3With(
+  s: Stack,
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string },
+) {
+  return new S3Client({
+    region: s.region,
+    endpoint: s.endpoint,
+    forcePathStyle: true,
+    credentials,
+    maxAttempts: 1,
+  });
 }
 
 let counter = 0;

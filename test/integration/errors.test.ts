@@ -1,10 +1,7 @@
-import {
-  InitiateAuthCommand,
-  SignUpCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { AuthClient, secretHash } from '../../src/index.js';
 import { IdentityPool } from '../../src/identity/index.js';
+import { AuthClient, secretHash } from '../../src/index.js';
 import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
 
 describe.skipIf(!stack)('sign-in failures against moto over HTTP', () => {
@@ -13,8 +10,16 @@ describe.skipIf(!stack)('sign-in failures against moto over HTTP', () => {
   async function confirmedUser(prefix: string) {
     const { admin, auth } = clientsFor(s);
     const username = uniqueUsername(prefix);
-    (await admin.adminCreateUser({ username, temporaryPassword: TEMPORARY_PASSWORD, messageAction: 'SUPPRESS' }))._unsafeUnwrap();
-    const step = (await auth.signIn({ username, password: TEMPORARY_PASSWORD, flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrap();
+    (
+      await admin.adminCreateUser({
+        username,
+        temporaryPassword: TEMPORARY_PASSWORD,
+        messageAction: 'SUPPRESS',
+      })
+    )._unsafeUnwrap();
+    const step = (
+      await auth.signIn({ username, password: TEMPORARY_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrap();
     if (step.step !== 'NEW_PASSWORD_REQUIRED') throw new Error(`unexpected ${step.step}`);
     (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrap();
     return username;
@@ -33,13 +38,21 @@ describe.skipIf(!stack)('sign-in failures against moto over HTTP', () => {
 
   it('an unknown user is UserNotFound', async () => {
     const { auth } = clientsFor(s);
-    const result = await auth.signIn({ username: uniqueUsername('nobody'), password: 'Whatever-1!', flow: 'USER_PASSWORD_AUTH' });
+    const result = await auth.signIn({
+      username: uniqueUsername('nobody'),
+      password: 'Whatever-1!',
+      flow: 'USER_PASSWORD_AUTH',
+    });
     expect(result._unsafeUnwrapErr().type).toBe('UserNotFound');
   });
 
   it('an unknown user through the app client with a secret is UserNotFound too', async () => {
     const { auth } = clientsFor(s, { secret: true });
-    const result = await auth.signIn({ username: uniqueUsername('nobody'), password: 'Whatever-1!', flow: 'USER_PASSWORD_AUTH' });
+    const result = await auth.signIn({
+      username: uniqueUsername('nobody'),
+      password: 'Whatever-1!',
+      flow: 'USER_PASSWORD_AUTH',
+    });
     expect(result._unsafeUnwrapErr().type).toBe('UserNotFound');
   });
 
@@ -54,7 +67,9 @@ describe.skipIf(!stack)('sign-in failures against moto over HTTP', () => {
         UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
       }),
     );
-    const step = (await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrap();
+    const step = (
+      await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrap();
     expect(step).toEqual({ step: 'CONFIRM_SIGN_UP', clientId: s.clientId, username });
   });
 
@@ -84,22 +99,38 @@ describe.skipIf(!stack)('sign-in failures against moto over HTTP', () => {
       clientId: s.clientId,
       endpoint: 'http://127.0.0.1:9',
     })._unsafeUnwrap();
-    const error = (await auth.signIn({ username: 'x', password: 'Whatever-1!', flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrapErr();
+    const error = (
+      await auth.signIn({ username: 'x', password: 'Whatever-1!', flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrapErr();
     expect(error.type).toBe('Network');
     expect(error.retryable).toBe(true);
   });
 
   it('an app client id unknown to the pool is ResourceNotFound', async () => {
-    const auth = AuthClient.create({ userPoolId: s.userPoolId, clientId: 'nosuchclient', endpoint: s.endpoint })._unsafeUnwrap();
-    const error = (await auth.signIn({ username: 'x', password: 'Whatever-1!', flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrapErr();
+    const auth = AuthClient.create({
+      userPoolId: s.userPoolId,
+      clientId: 'nosuchclient',
+      endpoint: s.endpoint,
+    })._unsafeUnwrap();
+    const error = (
+      await auth.signIn({ username: 'x', password: 'Whatever-1!', flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrapErr();
     expect(error.type).toBe('ResourceNotFound');
   });
 
   it('a too-weak new password is InvalidPassword and leaves the step answerable', async () => {
     const { admin, auth } = clientsFor(s);
     const username = uniqueUsername('gina');
-    (await admin.adminCreateUser({ username, temporaryPassword: TEMPORARY_PASSWORD, messageAction: 'SUPPRESS' }))._unsafeUnwrap();
-    const step = (await auth.signIn({ username, password: TEMPORARY_PASSWORD, flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrap();
+    (
+      await admin.adminCreateUser({
+        username,
+        temporaryPassword: TEMPORARY_PASSWORD,
+        messageAction: 'SUPPRESS',
+      })
+    )._unsafeUnwrap();
+    const step = (
+      await auth.signIn({ username, password: TEMPORARY_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrap();
     if (step.step !== 'NEW_PASSWORD_REQUIRED') throw new Error(`unexpected ${step.step}`);
     const weak = await auth.completeNewPassword(step, 'weakpass');
     const error = weak._unsafeUnwrapErr();
@@ -111,7 +142,9 @@ describe.skipIf(!stack)('sign-in failures against moto over HTTP', () => {
   it('an unknown identity pool, which moto answers with HTTP 500, is a retryable Unexpected error, not a throw', async () => {
     const username = await confirmedUser('hal');
     const { auth } = clientsFor(s);
-    const signedIn = (await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrap();
+    const signedIn = (
+      await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrap();
     if (signedIn.step !== 'SIGNED_IN') throw new Error(`unexpected ${signedIn.step}`);
     const pool = IdentityPool.create({
       identityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000',

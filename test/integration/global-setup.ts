@@ -16,10 +16,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   if (!(await motoAvailable())) {
     if (process.env.CI === 'true') {
-      throw new Error('moto_server is not installed: the integration suite must run in CI (pip install "moto[server]==5.2.1")');
+      throw new Error(
+        'moto_server is not installed: the integration suite must run in CI (pip install "moto[server]==5.2.1")',
+      );
     }
     const bar = '!'.repeat(78);
-    console.warn(`\n${bar}\n!! moto_server not found: the integration suite is SKIPPED.\n!! Install it (pip install "moto[server]==5.2.1") to run it.\n${bar}\n`);
+    console.warn(
+      `\n${bar}\n!! moto_server not found: the integration suite is SKIPPED.\n!! Install it (pip install "moto[server]==5.2.1") to run it.\n${bar}\n`,
+    );
     project.provide('stack', null);
     return async () => {};
   }

@@ -28,7 +28,12 @@ describe.skipIf(!stack)('the admin-created user story against moto over HTTP', (
       expect(created._unsafeUnwrap()).toMatchObject({
         username,
         status: 'FORCE_CHANGE_PASSWORD',
-        attributes: { email: `${username}@example.com`, gender: 'female', birthdate: '1990-04-01', nickname: 'ally' },
+        attributes: {
+          email: `${username}@example.com`,
+          gender: 'female',
+          birthdate: '1990-04-01',
+          nickname: 'ally',
+        },
       });
       expect(counter.take().byOperation).toEqual({ AdminCreateUser: 1 });
 
@@ -43,7 +48,9 @@ describe.skipIf(!stack)('the admin-created user story against moto over HTTP', (
       expect(counter.take().byOperation).toEqual({ InitiateAuth: 1 });
 
       // 3. Completing the new password signs the user in.
-      const done = (await auth.completeNewPassword(first, NEW_PASSWORD, { attributes: { nickname: 'al' } }))._unsafeUnwrap();
+      const done = (
+        await auth.completeNewPassword(first, NEW_PASSWORD, { attributes: { nickname: 'al' } })
+      )._unsafeUnwrap();
       expect(done.step).toBe('SIGNED_IN');
       if (done.step !== 'SIGNED_IN') return;
       expect(counter.take().byOperation).toEqual({ RespondToAuthChallenge: 1 });
@@ -53,7 +60,9 @@ describe.skipIf(!stack)('the admin-created user story against moto over HTTP', (
       expect(done.tokens.refreshToken).toBeTypeOf('string');
 
       // The new password now works directly.
-      const again = (await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrap();
+      const again = (
+        await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+      )._unsafeUnwrap();
       expect(again.step).toBe('SIGNED_IN');
       counter.take();
 
@@ -80,7 +89,11 @@ describe.skipIf(!stack)('the admin-created user story against moto over HTTP', (
     const server2 = clientsFor(s);
     const username = uniqueUsername('carol');
     (
-      await server1.admin.adminCreateUser({ username, temporaryPassword: TEMPORARY_PASSWORD, messageAction: 'SUPPRESS' })
+      await server1.admin.adminCreateUser({
+        username,
+        temporaryPassword: TEMPORARY_PASSWORD,
+        messageAction: 'SUPPRESS',
+      })
     )._unsafeUnwrap();
     const step = (
       await server1.auth.signIn({ username, password: TEMPORARY_PASSWORD, flow: 'USER_PASSWORD_AUTH' })

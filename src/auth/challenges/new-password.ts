@@ -36,7 +36,9 @@ export function completeNewPassword(
   const checked = parseStep(step, { clientId: config.clientId, now: config.now() });
   if (checked.isErr()) return errAsync(checked.error);
   if (checked.value.step !== 'NEW_PASSWORD_REQUIRED') {
-    return errAsync(makeError('InvalidStep', `Expected a NEW_PASSWORD_REQUIRED step, got ${checked.value.step}`));
+    return errAsync(
+      makeError('InvalidStep', `Expected a NEW_PASSWORD_REQUIRED step, got ${checked.value.step}`),
+    );
   }
   if (typeof newPassword !== 'string' || newPassword.length === 0) {
     return errAsync(makeError('InvalidParameter', 'newPassword must be a non-empty string'));

@@ -50,7 +50,9 @@ export function passwordSignIn(
         { secrets },
       ),
     )
-    .andThen((response) => mapAuthResponse(response, { clientId: config.clientId, username, now: config.now() }))
+    .andThen((response) =>
+      mapAuthResponse(response, { clientId: config.clientId, username, now: config.now() }),
+    )
     .orElse((error) => stepFromSignInError(error, { clientId: config.clientId, username }))
     .mapErr((error) => narrowError(error, [...SIGN_IN_ERRORS, 'UnsupportedChallenge']));
 }
