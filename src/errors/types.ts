@@ -58,6 +58,16 @@ export interface UnsupportedChallengeError extends ErrorBase<'UnsupportedChallen
 export interface MissingRequiredAttributesError extends ErrorBase<'MissingRequiredAttributes'> {
   readonly missing: readonly string[];
 }
+/** Why the SRP computation was abandoned. */
+export type SrpAbortReason = 'B_IS_ZERO_MOD_N' | 'U_IS_ZERO' | 'MALFORMED_PARAMETER';
+
+/**
+ * The SRP exchange was abandoned because the server's values are unsafe or malformed
+ * (`SRP_B mod N == 0`, `u == 0`, bad hex or base64). Never retry with the same answer.
+ */
+export interface SrpAbortedError extends ErrorBase<'SrpAborted'> {
+  readonly reason: SrpAbortReason;
+}
 /** A user-pool Lambda trigger failed or rejected the request. */
 export type LambdaTriggerError = ErrorBase<'LambdaTrigger'>;
 /** The user pool or identity pool is misconfigured for this call (e.g. an auth flow is not enabled). */
@@ -90,6 +100,7 @@ export type CognitoError =
   | InvalidConfigError
   | UnsupportedChallengeError
   | MissingRequiredAttributesError
+  | SrpAbortedError
   | LambdaTriggerError
   | InvalidConfigurationError
   | ExternalServiceError
