@@ -17,7 +17,14 @@ import type {
 import { type AdminTransport, adminSdkTransport } from './admin-transport.js';
 import { type AdminUser, adminUserFromSdk } from './user.js';
 
-/** Configuration of an {@link AdminClient}. Calls are signed with the SDK's default AWS credentials. */
+/**
+ * Configuration of an {@link AdminClient}. Calls are signed with the SDK's default AWS credentials.
+ *
+ * @example
+ * ```ts
+ * const config: AdminClientConfig = { userPoolId: 'eu-west-1_AbC123', endpoint: 'http://127.0.0.1:5000' };
+ * ```
+ */
 export interface AdminClientConfig {
   readonly userPoolId: string;
   readonly region?: string;
@@ -25,7 +32,14 @@ export interface AdminClientConfig {
   readonly client?: CognitoIdentityProviderClient;
 }
 
-/** Input of {@link AdminClient.adminCreateUser}. */
+/**
+ * Input of {@link AdminClient.adminCreateUser}.
+ *
+ * @example
+ * ```ts
+ * const input: AdminCreateUserInput = { username: 'alice', temporaryPassword: 'Temp-Passw0rd!', messageAction: 'SUPPRESS' };
+ * ```
+ */
 export interface AdminCreateUserInput {
   readonly username: string;
   /** Typed attributes: dates and numbers are converted to the strings Cognito stores. */
@@ -39,7 +53,14 @@ export interface AdminCreateUserInput {
   readonly clientMetadata?: Readonly<Record<string, string>>;
 }
 
-/** The errors {@link AdminClient.adminCreateUser} can return. */
+/**
+ * The errors {@link AdminClient.adminCreateUser} can return.
+ *
+ * @example
+ * ```ts
+ * if (created.isErr() && created.error.type === 'UsernameExists') console.log('already there');
+ * ```
+ */
 export type AdminCreateUserError =
   | UsernameExistsError
   | InvalidPasswordError

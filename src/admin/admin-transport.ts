@@ -7,12 +7,26 @@ import {
 import { sdkTransport } from '../transport/sdk-transport.js';
 import type { Transport } from '../transport/transport.js';
 
-/** The user-pool administration operations {@link AdminClient} uses (signed with AWS credentials). */
+/**
+ * The user-pool administration operations {@link AdminClient} uses (signed with AWS credentials).
+ *
+ * @example
+ * ```ts
+ * type CreateInput = AdminOperations['AdminCreateUser']['input'];
+ * ```
+ */
 export interface AdminOperations {
   AdminCreateUser: { input: AdminCreateUserCommandInput; output: AdminCreateUserCommandOutput };
 }
 
-/** The seam {@link AdminClient} talks to Cognito through. */
+/**
+ * The seam {@link AdminClient} talks to Cognito through.
+ *
+ * @example
+ * ```ts
+ * const admin = new AdminClient({ userPoolId }, myTransport satisfies AdminTransport);
+ * ```
+ */
 export type AdminTransport = Transport<AdminOperations>;
 
 /**

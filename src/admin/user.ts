@@ -5,7 +5,14 @@ import type { AttributeMap } from '../attributes/types.js';
 import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
 
-/** A user as an administrator sees it. */
+/**
+ * A user as an administrator sees it.
+ *
+ * @example
+ * ```ts
+ * if (user.isOk()) console.log(user.value.username, user.value.status, user.value.attributes.email);
+ * ```
+ */
 export interface AdminUser {
   readonly username: string;
   /** The user's immutable id (`sub` attribute), when Cognito returned it. */

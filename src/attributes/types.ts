@@ -1,6 +1,11 @@
 /**
  * Cognito's standard user attributes (OpenID Connect profile claims), with the value types a
  * TypeScript user would reach for. Cognito stores every value as a string; cognito-flow converts.
+ *
+ * @example
+ * ```ts
+ * const profile: StandardAttributes = { email: 'a@example.com', birthdate: '1990-04-01', updated_at: 1700000000 };
+ * ```
  */
 export interface StandardAttributes {
   readonly address?: string;
@@ -27,7 +32,14 @@ export interface StandardAttributes {
   readonly zoneinfo?: string;
 }
 
-/** A value of a custom attribute (`custom:<name>`). Numbers, booleans and dates are converted to strings. */
+/**
+ * A value of a custom attribute (`custom:<name>`). Numbers, booleans and dates are converted to strings.
+ *
+ * @example
+ * ```ts
+ * const plan: CustomAttributeValue = 3; // stored as '3' in custom:plan
+ * ```
+ */
 export type CustomAttributeValue = string | number | boolean | Date;
 
 /**
@@ -47,5 +59,12 @@ export type UserAttributes = StandardAttributes & {
   readonly [custom: `custom:${string}`]: CustomAttributeValue | undefined;
 };
 
-/** Attributes as Cognito returns them: every value a string. */
+/**
+ * Attributes as Cognito returns them: every value a string.
+ *
+ * @example
+ * ```ts
+ * const attrs: AttributeMap = step.userAttributes; console.log(attrs.email);
+ * ```
+ */
 export type AttributeMap = Readonly<Record<string, string>>;

@@ -10,7 +10,14 @@ import { parseStep } from './resume-step.js';
 import type { SignInStep, Step } from './steps.js';
 import { type UserPoolTransport, userPoolSdkTransport } from './user-pool-transport.js';
 
-/** Input of {@link AuthClient.signIn}. */
+/**
+ * Input of {@link AuthClient.signIn}.
+ *
+ * @example
+ * ```ts
+ * const input: SignInInput = { username: 'alice', password, flow: 'USER_PASSWORD_AUTH' };
+ * ```
+ */
 export type SignInInput = PasswordSignInInput;
 
 /**

@@ -10,7 +10,14 @@ import type {
   UserNotFoundError,
 } from '../errors/types.js';
 
-/** The errors `signIn` can return. (Unconfirmed users and required resets are steps, not errors.) */
+/**
+ * The errors `signIn` can return. (Unconfirmed users and required resets are steps, not errors.)
+ *
+ * @example
+ * ```ts
+ * if (step.isErr() && step.error.type === 'NotAuthorized') showWrongPassword();
+ * ```
+ */
 export type SignInError = NotAuthorizedError | UserNotFoundError | UnsupportedChallengeError | ServiceError;
 
 /** The error tags an SDK failure of `signIn` is kept as (anything else becomes `Unexpected`). */
@@ -27,7 +34,14 @@ export const SIGN_IN_ERRORS = [
   'Network',
 ] as const satisfies readonly SignInError['type'][];
 
-/** The errors `completeNewPassword` can return. */
+/**
+ * The errors `completeNewPassword` can return.
+ *
+ * @example
+ * ```ts
+ * if (done.isErr() && done.error.type === 'InvalidPassword') askForAStrongerPassword();
+ * ```
+ */
 export type CompleteNewPasswordError =
   | SignInError
   | InvalidPasswordError
@@ -44,7 +58,14 @@ export const CHALLENGE_ERRORS = [
   'CodeMismatch',
 ] as const satisfies readonly CompleteNewPasswordError['type'][];
 
-/** The errors `resume` can return. */
+/**
+ * The errors `resume` can return.
+ *
+ * @example
+ * ```ts
+ * if (step.isErr() && step.error.type === 'SessionExpired') restartSignIn();
+ * ```
+ */
 export type ResumeError = InvalidStepError | SessionExpiredError;
 
 /**

@@ -6,7 +6,14 @@ import type { CognitoError, UnexpectedError, UnsupportedChallengeError } from '.
 import { tokenSetFromAuthenticationResult } from '../tokens/token-set.js';
 import { SESSION_TTL_MS, type SignInStep } from './steps.js';
 
-/** The parts of an InitiateAuth / RespondToAuthChallenge answer that decide the next step. */
+/**
+ * The parts of an InitiateAuth / RespondToAuthChallenge answer that decide the next step.
+ *
+ * @example
+ * ```ts
+ * const response: AuthResponse = { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's', ChallengeParameters: {} };
+ * ```
+ */
 export interface AuthResponse {
   readonly ChallengeName?: string | undefined;
   readonly ChallengeParameters?: Record<string, string> | undefined;
@@ -14,7 +21,14 @@ export interface AuthResponse {
   readonly AuthenticationResult?: AuthenticationResultType | undefined;
 }
 
-/** What the mapping needs to know besides the answer. */
+/**
+ * What the mapping needs to know besides the answer.
+ *
+ * @example
+ * ```ts
+ * const context: MappingContext = { clientId: '1example', username: 'alice', now: Date.now() };
+ * ```
+ */
 export interface MappingContext {
   readonly clientId: string;
   /** The user name as typed at sign-in. */

@@ -1,7 +1,14 @@
 import type { AttributeMap } from '../attributes/types.js';
 import type { TokenSet } from '../tokens/token-set.js';
 
-/** What every step that answers a Cognito challenge carries. */
+/**
+ * What every step that answers a Cognito challenge carries.
+ *
+ * @example
+ * ```ts
+ * const left = step.expiresAt - Date.now(); // ms until Cognito's session runs out
+ * ```
+ */
 export interface ChallengeStepBase {
   /** The app client this sign-in belongs to; a step is only accepted by a client with the same id. */
   readonly clientId: string;
@@ -15,7 +22,14 @@ export interface ChallengeStepBase {
   readonly expiresAt: number;
 }
 
-/** The user is signed in. */
+/**
+ * The user is signed in.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'SIGNED_IN') storeTokens(step.tokens);
+ * ```
+ */
 export interface SignedInStep {
   readonly step: 'SIGNED_IN';
   readonly username: string;
@@ -25,6 +39,11 @@ export interface SignedInStep {
 /**
  * The user has a temporary password (typically created by an administrator) and must choose a
  * new one, giving every attribute in `requiredAttributes`. Answer with `completeNewPassword`.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'NEW_PASSWORD_REQUIRED') console.log(step.requiredAttributes);
+ * ```
  */
 export interface NewPasswordRequiredStep extends ChallengeStepBase {
   readonly step: 'NEW_PASSWORD_REQUIRED';
@@ -34,14 +53,28 @@ export interface NewPasswordRequiredStep extends ChallengeStepBase {
   readonly userAttributes: AttributeMap;
 }
 
-/** The user signed up but has not confirmed; confirm with the code Cognito sent, then sign in again. */
+/**
+ * The user signed up but has not confirmed; confirm with the code Cognito sent, then sign in again.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'CONFIRM_SIGN_UP') redirect(`/confirm?user=${step.username}`);
+ * ```
+ */
 export interface ConfirmSignUpStep {
   readonly step: 'CONFIRM_SIGN_UP';
   readonly clientId: string;
   readonly username: string;
 }
 
-/** An administrator reset the user's password: the user must set a new one with a code (forgot-password flow). */
+/**
+ * An administrator reset the user's password: the user must set a new one with a code (forgot-password flow).
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'RESET_PASSWORD') redirect('/forgot-password');
+ * ```
+ */
 export interface ResetPasswordStep {
   readonly step: 'RESET_PASSWORD';
   readonly clientId: string;
@@ -65,7 +98,14 @@ export interface ResetPasswordStep {
  */
 export type SignInStep = SignedInStep | NewPasswordRequiredStep | ConfirmSignUpStep | ResetPasswordStep;
 
-/** The names of the sign-in steps. */
+/**
+ * The names of the sign-in steps.
+ *
+ * @example
+ * ```ts
+ * const names: StepName[] = ['SIGNED_IN', 'NEW_PASSWORD_REQUIRED'];
+ * ```
+ */
 export type StepName = SignInStep['step'];
 
 /**
@@ -78,7 +118,14 @@ export type StepName = SignInStep['step'];
  */
 export type Step<N extends StepName> = Extract<SignInStep, { step: N }>;
 
-/** The steps that answer a Cognito challenge (they carry a session). */
+/**
+ * The steps that answer a Cognito challenge (they carry a session).
+ *
+ * @example
+ * ```ts
+ * const sessionOf = (step: ChallengeStep) => step.session;
+ * ```
+ */
 export type ChallengeStep = Extract<SignInStep, ChallengeStepBase>;
 
 /** How long Cognito keeps a sign-in session by default (three minutes). */

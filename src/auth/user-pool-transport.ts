@@ -10,7 +10,14 @@ import {
 import { sdkTransport } from '../transport/sdk-transport.js';
 import type { Transport } from '../transport/transport.js';
 
-/** The user-pool operations the sign-in state machine uses (all unsigned). */
+/**
+ * The user-pool operations the sign-in state machine uses (all unsigned).
+ *
+ * @example
+ * ```ts
+ * type InitiateAuthInput = UserPoolAuthOperations['InitiateAuth']['input'];
+ * ```
+ */
 export interface UserPoolAuthOperations {
   InitiateAuth: { input: InitiateAuthCommandInput; output: InitiateAuthCommandOutput };
   RespondToAuthChallenge: {
@@ -19,7 +26,14 @@ export interface UserPoolAuthOperations {
   };
 }
 
-/** The seam the {@link AuthClient} talks to Cognito through. */
+/**
+ * The seam the {@link AuthClient} talks to Cognito through.
+ *
+ * @example
+ * ```ts
+ * const auth = new AuthClient({ userPoolId, clientId }, myTransport satisfies UserPoolTransport);
+ * ```
+ */
 export type UserPoolTransport = Transport<UserPoolAuthOperations>;
 
 /**

@@ -10,7 +10,14 @@ import {
   requireString,
 } from './checks.js';
 
-/** Configuration of an {@link AuthClient}. */
+/**
+ * Configuration of an {@link AuthClient}.
+ *
+ * @example
+ * ```ts
+ * const config: AuthClientConfig = { userPoolId: 'eu-west-1_AbC123', clientId: '1example', clientSecret };
+ * ```
+ */
 export interface AuthClientConfig {
   /** The user pool id, e.g. `eu-west-1_AbCdEf123`. */
   readonly userPoolId: string;

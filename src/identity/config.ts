@@ -11,7 +11,14 @@ import {
 import type { InvalidConfigError } from '../errors/types.js';
 import { type IdentityIdStore, memoryIdentityIdStore } from './identity-id-store.js';
 
-/** Configuration of an {@link IdentityPool}. */
+/**
+ * Configuration of an {@link IdentityPool}.
+ *
+ * @example
+ * ```ts
+ * const config: IdentityPoolConfig = { identityPoolId: 'eu-west-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d', refreshMargin: 60_000 };
+ * ```
+ */
 export interface IdentityPoolConfig {
   /** The identity pool id, e.g. `eu-west-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d`. */
   readonly identityPoolId: string;

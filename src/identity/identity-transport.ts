@@ -10,7 +10,14 @@ import {
 import { sdkTransport } from '../transport/sdk-transport.js';
 import type { Transport } from '../transport/transport.js';
 
-/** The identity-pool operations {@link IdentityPool} uses (both unsigned). */
+/**
+ * The identity-pool operations {@link IdentityPool} uses (both unsigned).
+ *
+ * @example
+ * ```ts
+ * type GetIdInput = IdentityPoolOperations['GetId']['input'];
+ * ```
+ */
 export interface IdentityPoolOperations {
   GetId: { input: GetIdCommandInput; output: GetIdCommandOutput };
   GetCredentialsForIdentity: {
@@ -19,7 +26,14 @@ export interface IdentityPoolOperations {
   };
 }
 
-/** The seam {@link IdentityPool} talks to Cognito through. */
+/**
+ * The seam {@link IdentityPool} talks to Cognito through.
+ *
+ * @example
+ * ```ts
+ * const pool = new IdentityPool({ identityPoolId }, myTransport satisfies IdentityPoolTransport);
+ * ```
+ */
 export type IdentityPoolTransport = Transport<IdentityPoolOperations>;
 
 /**

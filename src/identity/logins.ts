@@ -16,7 +16,14 @@ export function userPoolLoginsKey(userPoolId: string): string {
   return `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
 }
 
-/** Who an ID token belongs to, as an identity pool sees it. */
+/**
+ * Who an ID token belongs to, as an identity pool sees it.
+ *
+ * @example
+ * ```ts
+ * const { loginsKey, sub }: TokenIdentity = identityFromIdToken(idToken)._unsafeUnwrap();
+ * ```
+ */
 export interface TokenIdentity {
   /** The Logins key, taken from the token's issuer. */
   readonly loginsKey: string;

@@ -3,7 +3,14 @@ import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
 import { decodeJwt } from './jwt.js';
 
-/** Claims every Cognito user-pool token carries. */
+/**
+ * Claims every Cognito user-pool token carries.
+ *
+ * @example
+ * ```ts
+ * const expired = (claims: CommonClaims) => claims.exp * 1000 < Date.now();
+ * ```
+ */
 export interface CommonClaims {
   readonly sub: string;
   readonly iss: string;
@@ -17,7 +24,14 @@ export interface CommonClaims {
   readonly [claim: string]: unknown;
 }
 
-/** Claims of a Cognito ID token (standard OIDC profile claims and custom attributes). */
+/**
+ * Claims of a Cognito ID token (standard OIDC profile claims and custom attributes).
+ *
+ * @example
+ * ```ts
+ * const claims: IdTokenClaims = decodeIdToken(tokens.idToken)._unsafeUnwrap(); console.log(claims.email);
+ * ```
+ */
 export interface IdTokenClaims extends CommonClaims {
   readonly token_use: 'id';
   readonly aud: string;
@@ -37,7 +51,14 @@ export interface IdTokenClaims extends CommonClaims {
   readonly 'cognito:preferred_role'?: string;
 }
 
-/** Claims of a Cognito access token. */
+/**
+ * Claims of a Cognito access token.
+ *
+ * @example
+ * ```ts
+ * const scopes = decodeAccessToken(tokens.accessToken).map((c: AccessTokenClaims) => c.scope?.split(' '));
+ * ```
+ */
 export interface AccessTokenClaims extends CommonClaims {
   readonly token_use: 'access';
   readonly client_id: string;

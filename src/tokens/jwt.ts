@@ -3,7 +3,14 @@ import { base64UrlToUtf8 } from '../crypto/base64.js';
 import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
 
-/** A JWT split and decoded, not verified. */
+/**
+ * A JWT split and decoded, not verified.
+ *
+ * @example
+ * ```ts
+ * const { header, payload }: DecodedJwt = decodeJwt(token)._unsafeUnwrap(); console.log(header.kid, payload.sub);
+ * ```
+ */
 export interface DecodedJwt {
   readonly header: Readonly<Record<string, unknown>>;
   readonly payload: Readonly<Record<string, unknown>>;

@@ -3,7 +3,14 @@ import { err, ok, type Result } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
 
-/** The tokens of a signed-in user. Plain data: safe to JSON-serialise and store. */
+/**
+ * The tokens of a signed-in user. Plain data: safe to JSON-serialise and store.
+ *
+ * @example
+ * ```ts
+ * const fresh = (tokens: TokenSet) => tokens.expiresAt - Date.now() > 5 * 60_000;
+ * ```
+ */
 export interface TokenSet {
   readonly idToken: string;
   readonly accessToken: string;

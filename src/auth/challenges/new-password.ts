@@ -9,7 +9,14 @@ import { mapAuthResponse } from '../map-auth-response.js';
 import { parseStep } from '../resume-step.js';
 import type { SignInStep, Step } from '../steps.js';
 
-/** Options of `completeNewPassword`. */
+/**
+ * Options of `completeNewPassword`.
+ *
+ * @example
+ * ```ts
+ * await auth.completeNewPassword(step, pw, { attributes: { email: 'a@example.com' }, clientMetadata: { app: 'web' } });
+ * ```
+ */
 export interface CompleteNewPasswordOptions {
   /** Values for the step's `requiredAttributes` (and any other writable attribute). */
   readonly attributes?: UserAttributes;

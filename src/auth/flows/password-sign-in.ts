@@ -7,7 +7,14 @@ import { SIGN_IN_ERRORS, type SignInError } from '../errors.js';
 import { mapAuthResponse, stepFromSignInError } from '../map-auth-response.js';
 import type { SignInStep } from '../steps.js';
 
-/** Input of a USER_PASSWORD_AUTH sign-in. */
+/**
+ * Input of a USER_PASSWORD_AUTH sign-in.
+ *
+ * @example
+ * ```ts
+ * const input: PasswordSignInInput = { username: 'alice', password, flow: 'USER_PASSWORD_AUTH' };
+ * ```
+ */
 export interface PasswordSignInInput {
   readonly username: string;
   readonly password: string;

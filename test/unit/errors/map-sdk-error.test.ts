@@ -210,6 +210,24 @@ describe('mapSdkError: network failures', () => {
     const error = mapSdkError(Object.assign(new Error('nope'), { code: 111 }));
     expect(error.type).toBe('Unexpected');
   });
+
+  it("maps Node fetch's TypeError('fetch failed') with the code on its cause to Network", () => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const error = mapSdkError(new TypeError('fetch failed', { cause }));
+    expect(error.type).toBe('Network');
+    expect(error.retryable).toBe(true);
+  });
+
+  it.each(['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed'])(
+    "maps a browser fetch TypeError('%s') to Network",
+    (message) => {
+      expect(mapSdkError(new TypeError(message)).type).toBe('Network');
+    },
+  );
+
+  it('keeps an unrelated TypeError as Unexpected', () => {
+    expect(mapSdkError(new TypeError('x is not a function')).type).toBe('Unexpected');
+  });
 });
 
 describe('mapSdkError: answers that are not Cognito JSON', () => {

@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The files esbuild pulls in when bundling `entry` for the browser, relative to the repo root. */
+async function bundledInputs(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [root + entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'silent',
+    absWorkingDir: root,
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('entry points do not pull in each other', () => {
+  it('cognito-flow/identity includes no user-pool code and no user-pool SDK client', async () => {
+    const inputs = await bundledInputs('src/identity/index.ts');
+    expect(inputs.some((file) => file.includes('src/identity/identity-pool.ts'))).toBe(true);
+    expect(inputs.filter((file) => file.includes('src/auth/') || file.includes('src/admin/'))).toEqual([]);
+    expect(inputs.filter((file) => file.includes('client-cognito-identity-provider'))).toEqual([]);
+  }, 60_000);
+
+  it('cognito-flow (main) includes no admin or identity-pool code', async () => {
+    const inputs = await bundledInputs('src/index.ts');
+    expect(inputs.some((file) => file.includes('src/auth/auth-client.ts'))).toBe(true);
+    expect(inputs.filter((file) => file.includes('src/admin/') || file.includes('src/identity/'))).toEqual(
+      [],
+    );
+    expect(
+      inputs.filter(
+        (file) => file.includes('client-cognito-identity/') || file.includes('aws-sdk-client-mock'),
+      ),
+    ).toEqual([]);
+  }, 60_000);
+});
