@@ -1,0 +1,24 @@
+import { hkdf } from '@noble/hashes/hkdf';
+import { sha256 } from '@noble/hashes/sha2';
+import { toBufferSource } from './hash.js';
+import { utf8 } from './hex.js';
+
+/** Cognito's HKDF `info`: the UTF-8 of "Caldera Derived Key" (the counter byte 0x01 is HKDF's own). */
+const CALDERA_INFO = utf8('Caldera Derived Key');
+
+/** Length of the derived key in bytes. */
+export const SRP_KEY_LENGTH = 16;
+
+/**
+ * Cognito's key derivation: HKDF-SHA256 with `salt` = padHex bytes of u, `ikm` = padHex bytes of S,
+ * `info` = "Caldera Derived Key", 16 bytes out — i.e. HMAC(HMAC(salt, ikm), info || 0x01)[0..16].
+ * Uses @noble/hashes' HKDF (RFC 5869), which is exactly that for one output block.
+ *
+ * @example
+ * ```ts
+ * const key = await cognitoHkdf(padHexBytes(S), padHexBytes(u)); // 16 bytes
+ * ```
+ */
+export async function cognitoHkdf(ikm: Uint8Array, salt: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  return toBufferSource(hkdf(sha256, ikm, salt, CALDERA_INFO, SRP_KEY_LENGTH));
+}
