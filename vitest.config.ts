@@ -10,6 +10,8 @@ export default defineConfig({
       { find: /^cognito-flow\/identity$/, replacement: src('identity/index.ts') },
       { find: /^cognito-flow\/admin$/, replacement: src('admin/index.ts') },
       { find: /^cognito-flow$/, replacement: src('index.ts') },
+      // The package's own `#modpow` import, as Node resolves it (OpenSSL through node:crypto).
+      { find: /^#modpow$/, replacement: src('srp/modpow-node.ts') },
     ],
   },
   test: {

@@ -1,5 +1,5 @@
 /**
- * The README's quick start as a runnable function: sign in with USER_PASSWORD_AUTH, answer
+ * The README's quick start as a runnable function: sign in with USER_SRP_AUTH (the default), answer
  * NEW_PASSWORD_REQUIRED if Cognito asks, then exchange the ID token for AWS credentials and list S3 buckets.
  *
  * Run against AWS:
@@ -43,8 +43,7 @@ export async function quickStart(config: QuickStartConfig): Promise<QuickStartOu
 
   let step: Result<SignInStep, SignInFlowError> = await auth.value.signIn({
     username: config.username,
-    password: config.password,
-    flow: 'USER_PASSWORD_AUTH',
+    password: config.password, // USER_SRP_AUTH, the default: the password never leaves the process
   });
   if (step.isOk() && step.value.step === 'NEW_PASSWORD_REQUIRED') {
     const required = step.value.requiredAttributes;

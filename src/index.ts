@@ -5,15 +5,31 @@ export type {
   StandardAttributes,
   UserAttributes,
 } from './attributes/types.js';
-export { AuthClient, type SignInInput } from './auth/auth-client.js';
+export { AuthClient } from './auth/auth-client.js';
+export type { AnswerCustomChallengeOptions } from './auth/challenges/custom-challenge.js';
 export type { CompleteNewPasswordOptions } from './auth/challenges/new-password.js';
-export type { CompleteNewPasswordError, ResumeError, SignInError, SignInFlowError } from './auth/errors.js';
-export type { PasswordSignInInput } from './auth/flows/password-sign-in.js';
+export type { Device, DeviceError, DevicePage } from './auth/devices/device-operations.js';
+export { type DeviceSecrets, type DeviceStore, memoryDeviceStore } from './auth/devices/device-store.js';
+export type {
+  AnswerCustomChallengeError,
+  CompleteNewPasswordError,
+  ResumeError,
+  SignInError,
+  SignInFlowError,
+} from './auth/errors.js';
+export type {
+  CustomSignInInput,
+  PasswordSignInInput,
+  SignInInput,
+  SrpSignInInput,
+} from './auth/flows/sign-in-input.js';
 export { type AuthResponse, type MappingContext, mapAuthResponse } from './auth/map-auth-response.js';
 export type {
   ChallengeStep,
   ChallengeStepBase,
   ConfirmSignUpStep,
+  CustomChallengeStep,
+  NewDeviceStatus,
   NewPasswordRequiredStep,
   ResetPasswordStep,
   SignedInStep,

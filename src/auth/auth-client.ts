@@ -2,23 +2,27 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
 import { type AuthClientConfig, parseAuthConfig } from '../config/auth-config.js';
 import type { InvalidConfigError } from '../errors/types.js';
+import { type AnswerCustomChallengeOptions, answerCustomChallenge } from './challenges/custom-challenge.js';
 import { type CompleteNewPasswordOptions, completeNewPassword } from './challenges/new-password.js';
-import type { AuthContext } from './context.js';
-import type { CompleteNewPasswordError, ResumeError, SignInError } from './errors.js';
-import { type PasswordSignInInput, passwordSignIn } from './flows/password-sign-in.js';
+import { type AuthContext, authContext } from './context.js';
+import {
+  type DeviceError,
+  type DevicePage,
+  forgetDevice,
+  listDevices,
+  rememberDevice,
+} from './devices/device-operations.js';
+import type {
+  AnswerCustomChallengeError,
+  CompleteNewPasswordError,
+  ResumeError,
+  SignInError,
+} from './errors.js';
+import { signIn } from './flows/sign-in.js';
+import type { SignInInput } from './flows/sign-in-input.js';
 import { parseStep } from './resume-step.js';
 import type { SignInStep, Step } from './steps.js';
 import { type UserPoolTransport, userPoolSdkTransport } from './user-pool-transport.js';
-
-/**
- * Input of {@link AuthClient.signIn}.
- *
- * @example
- * ```ts
- * const input: SignInInput = { username: 'alice', password, flow: 'USER_PASSWORD_AUTH' };
- * ```
- */
-export type SignInInput = PasswordSignInInput;
 
 /**
  * A Cognito user-pool client whose sign-in is a state machine of plain-data steps.
@@ -61,32 +65,113 @@ export class AuthClient {
    * ```
    */
   constructor(config: AuthClientConfig, transport?: UserPoolTransport) {
-    this.#context = parseAuthConfig(config).map((resolved) => ({
-      config: resolved,
-      transport:
+    this.#context = parseAuthConfig(config).map((resolved) =>
+      authContext(
+        resolved,
         transport ??
-        userPoolSdkTransport(
-          resolved.client ??
-            new CognitoIdentityProviderClient({
-              region: resolved.region,
-              ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}),
-            }),
-        ),
-    }));
+          userPoolSdkTransport(
+            resolved.client ??
+              new CognitoIdentityProviderClient({
+                region: resolved.region,
+                ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}),
+              }),
+          ),
+      ),
+    );
   }
 
   /**
-   * Starts a sign-in. Answers with the first step: `SIGNED_IN`, a challenge to answer, or
-   * `CONFIRM_SIGN_UP` / `RESET_PASSWORD` when Cognito says the user must do that first.
+   * Starts a sign-in — USER_SRP_AUTH unless `flow` says `USER_PASSWORD_AUTH` or `CUSTOM_AUTH` — and
+   * answers with the first step the caller must see: `SIGNED_IN`, a challenge to answer, or
+   * `CONFIRM_SIGN_UP` / `RESET_PASSWORD` when Cognito says the user must do that first. SRP's
+   * PASSWORD_VERIFIER and remembered-device authentication are answered internally.
    *
    * @example
    * ```ts
-   * const step = await auth.signIn({ username: 'alice', password, flow: 'USER_PASSWORD_AUTH' });
+   * const step = await auth.signIn({ username: 'alice', password }); // SRP: the password never leaves
+   * const custom = await auth.signIn({ username: 'bob', flow: 'CUSTOM_AUTH' });
    * ```
    */
   signIn(input: SignInInput): ResultAsync<SignInStep, SignInError> {
+    return this.#with((context) => signIn(context, input));
+  }
+
+  /**
+   * Answers a `CUSTOM_CHALLENGE` step; the triggers may ask again (another `CUSTOM_CHALLENGE`), sign the
+   * user in, or fail the sign-in (`NotAuthorized`).
+   *
+   * @example
+   * ```ts
+   * let step = (await auth.signIn({ username: 'bob', flow: 'CUSTOM_AUTH' }))._unsafeUnwrap();
+   * while (step.step === 'CUSTOM_CHALLENGE') {
+   *   step = (await auth.answerCustomChallenge(step, await ask(step.parameters)))._unsafeUnwrap();
+   * }
+   * ```
+   */
+  answerCustomChallenge(
+    step: Step<'CUSTOM_CHALLENGE'>,
+    answer: string,
+    options?: AnswerCustomChallengeOptions,
+  ): ResultAsync<SignInStep, AnswerCustomChallengeError> {
+    return this.#with((context) => answerCustomChallenge(context, step, answer, options));
+  }
+
+  /**
+   * Marks the device Cognito issued to `username` at sign-in as remembered (or not, with
+   * `remembered: false`), so that later sign-ins from it can skip MFA.
+   *
+   * @example
+   * ```ts
+   * if (step.step === 'SIGNED_IN' && step.newDevice?.confirmed) {
+   *   await auth.rememberDevice({ username: step.username, accessToken: step.tokens.accessToken });
+   * }
+   * ```
+   */
+  rememberDevice(input: {
+    readonly username: string;
+    readonly accessToken: string;
+    readonly remembered?: boolean;
+  }): ResultAsync<void, DeviceError> {
+    return this.#with((context) => rememberDevice(context, input));
+  }
+
+  /**
+   * Forgets the user's stored device (or the device `deviceKey`, e.g. from `listDevices`) in Cognito,
+   * and deletes its secrets from the DeviceStore when they belong to it.
+   *
+   * @example
+   * ```ts
+   * await auth.forgetDevice({ username: 'alice', accessToken });
+   * ```
+   */
+  forgetDevice(input: {
+    readonly username: string;
+    readonly accessToken: string;
+    readonly deviceKey?: string;
+  }): ResultAsync<void, DeviceError> {
+    return this.#with((context) => forgetDevice(context, input));
+  }
+
+  /**
+   * Lists the signed-in user's devices, a page at a time.
+   *
+   * @example
+   * ```ts
+   * const page = await auth.listDevices({ accessToken, limit: 10 });
+   * if (page.isOk()) for (const device of page.value.devices) console.log(device.name, device.lastAuthenticatedAt);
+   * ```
+   */
+  listDevices(input: {
+    readonly accessToken: string;
+    readonly limit?: number;
+    readonly paginationToken?: string;
+  }): ResultAsync<DevicePage, DeviceError> {
+    return this.#with((context) => listDevices(context, input));
+  }
+
+  #with<T, E>(run: (context: AuthContext) => ResultAsync<T, E>): ResultAsync<T, E | InvalidConfigError> {
     return this.#context.match(
-      (context) => passwordSignIn(context, input),
+      (context) => run(context),
       (error) => errAsync(error),
     );
   }
@@ -107,10 +192,7 @@ export class AuthClient {
     newPassword: string,
     options?: CompleteNewPasswordOptions,
   ): ResultAsync<SignInStep, CompleteNewPasswordError> {
-    return this.#context.match(
-      (context) => completeNewPassword(context, step, newPassword, options),
-      (error) => errAsync(error),
-    );
+    return this.#with((context) => completeNewPassword(context, step, newPassword, options));
   }
 
   /**

@@ -1,14 +1,30 @@
 import { ResultAsync } from 'neverthrow';
+import { modPow } from '#modpow';
 import type { ResolvedAuthConfig } from '../config/auth-config.js';
 import { secretHash } from '../crypto/secret-hash.js';
 import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
+import type { SrpDeps } from '../srp/srp-client.js';
 import type { UserPoolTransport } from './user-pool-transport.js';
 
-/** What the flows and challenges need: the validated config and the seam. */
+/** What the flows and challenges need: the validated config, the seam and the SRP arithmetic. */
 export interface AuthContext {
   readonly config: ResolvedAuthConfig;
   readonly transport: UserPoolTransport;
+  readonly srp: SrpDeps;
+}
+
+/**
+ * Builds the context of an {@link AuthClient}: SRP uses the modular exponentiation the `#modpow`
+ * import condition picks (OpenSSL on Node, native BigInt elsewhere).
+ *
+ * @example
+ * ```ts
+ * const context = authContext(config, userPoolSdkTransport(client));
+ * ```
+ */
+export function authContext(config: ResolvedAuthConfig, transport: UserPoolTransport): AuthContext {
+  return { config, transport, srp: { modPow } };
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   NotAuthorizedError,
   ServiceError,
   SessionExpiredError,
+  SrpAbortedError,
   UnsupportedChallengeError,
   UserNotFoundError,
 } from '../errors/types.js';
@@ -18,7 +19,12 @@ import type {
  * if (step.isErr() && step.error.type === 'NotAuthorized') showWrongPassword();
  * ```
  */
-export type SignInError = NotAuthorizedError | UserNotFoundError | UnsupportedChallengeError | ServiceError;
+export type SignInError =
+  | NotAuthorizedError
+  | UserNotFoundError
+  | UnsupportedChallengeError
+  | SrpAbortedError
+  | ServiceError;
 
 /** The error tags an SDK failure of `signIn` is kept as (anything else becomes `Unexpected`). */
 export const SIGN_IN_ERRORS = [
@@ -59,6 +65,20 @@ export const CHALLENGE_ERRORS = [
 ] as const satisfies readonly CompleteNewPasswordError['type'][];
 
 /**
+ * The errors `answerCustomChallenge` can return.
+ *
+ * @example
+ * ```ts
+ * if (next.isErr() && next.error.type === 'NotAuthorized') console.log('wrong answer too many times');
+ * ```
+ */
+export type AnswerCustomChallengeError =
+  | SignInError
+  | SessionExpiredError
+  | InvalidStepError
+  | CodeMismatchError;
+
+/**
  * The errors `resume` can return.
  *
  * @example
@@ -77,4 +97,4 @@ export type ResumeError = InvalidStepError | SessionExpiredError;
  * if (step.isOk() && step.value.step === 'NEW_PASSWORD_REQUIRED') step = await auth.completeNewPassword(step.value, pw);
  * ```
  */
-export type SignInFlowError = SignInError | CompleteNewPasswordError;
+export type SignInFlowError = SignInError | CompleteNewPasswordError | AnswerCustomChallengeError;

@@ -37,6 +37,9 @@ export interface MappingContext {
   readonly now: number;
 }
 
+/** The challenges that become steps for the caller to answer. */
+const USER_FACING_CHALLENGES: ReadonlySet<string> = new Set(['NEW_PASSWORD_REQUIRED', 'CUSTOM_CHALLENGE']);
+
 function unexpected(message: string): UnexpectedError {
   return makeError('Unexpected', message);
 }
@@ -104,7 +107,7 @@ export function mapAuthResponse(
     return err(unexpected('Cognito answered with neither tokens nor a challenge'));
   }
   const params = response.ChallengeParameters ?? {};
-  if (name !== 'NEW_PASSWORD_REQUIRED') {
+  if (!USER_FACING_CHALLENGES.has(name)) {
     return err(
       makeError(
         'UnsupportedChallenge',
@@ -117,14 +120,17 @@ export function mapAuthResponse(
   if (typeof response.Session !== 'string' || response.Session.length === 0) {
     return err(unexpected(`Cognito sent the ${name} challenge without a session`));
   }
-  const session = response.Session;
   const base = {
     clientId: context.clientId,
     username: context.username,
     challengeUsername: params.USERNAME || params.USER_ID_FOR_SRP || context.username,
-    session,
+    session: response.Session,
     expiresAt: context.now + SESSION_TTL_MS,
   };
+  if (name === 'CUSTOM_CHALLENGE') {
+    const { USERNAME: _u, USER_ID_FOR_SRP: _id, ...publicParameters } = params;
+    return ok({ step: 'CUSTOM_CHALLENGE', ...base, parameters: publicParameters });
+  }
   return parseRequiredAttributes(params.requiredAttributes).andThen((requiredAttributes) =>
     parseUserAttributes(params.userAttributes).map((userAttributes) => ({
       step: 'NEW_PASSWORD_REQUIRED' as const,

@@ -28,6 +28,16 @@ function checkTokens(v: unknown): string | undefined {
   return undefined;
 }
 
+function checkNewDevice(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Fields;
+  return (
+    typeof d.confirmed === 'boolean' &&
+    typeof d.userConfirmationNecessary === 'boolean' &&
+    (d.reason === undefined || typeof d.reason === 'string')
+  );
+}
+
 function checkChallengeBase(s: Fields): string | undefined {
   for (const key of ['username', 'challengeUsername', 'session'] as const) {
     if (!isString(s[key])) return `${key} is missing`;
@@ -39,7 +49,14 @@ function checkChallengeBase(s: Fields): string | undefined {
 function checkShape(s: Fields): string | undefined {
   switch (s.step) {
     case 'SIGNED_IN':
-      return isString(s.username) ? checkTokens(s.tokens) : 'username is missing';
+      return (
+        (isString(s.username) ? checkTokens(s.tokens) : 'username is missing') ??
+        (s.newDevice === undefined || checkNewDevice(s.newDevice) ? undefined : 'newDevice is malformed')
+      );
+    case 'CUSTOM_CHALLENGE':
+      return (
+        checkChallengeBase(s) ?? (isStringMap(s.parameters) ? undefined : 'parameters is not a string map')
+      );
     case 'NEW_PASSWORD_REQUIRED':
       return (
         checkChallengeBase(s) ??
@@ -109,8 +126,27 @@ function copyStep(step: SignInStep): SignInStep {
           expiresAt: t.expiresAt,
           tokenType: t.tokenType,
         },
+        ...(step.newDevice
+          ? {
+              newDevice: {
+                confirmed: step.newDevice.confirmed,
+                userConfirmationNecessary: step.newDevice.userConfirmationNecessary,
+                ...(step.newDevice.reason !== undefined ? { reason: step.newDevice.reason } : {}),
+              },
+            }
+          : {}),
       };
     }
+    case 'CUSTOM_CHALLENGE':
+      return {
+        step: step.step,
+        clientId: step.clientId,
+        username: step.username,
+        challengeUsername: step.challengeUsername,
+        session: step.session,
+        expiresAt: step.expiresAt,
+        parameters: { ...step.parameters },
+      };
     case 'NEW_PASSWORD_REQUIRED':
       return {
         step: step.step,

@@ -34,6 +34,46 @@ export interface SignedInStep {
   readonly step: 'SIGNED_IN';
   readonly username: string;
   readonly tokens: TokenSet;
+  /** Present when Cognito issued a new device key in this sign-in (pools with device tracking). */
+  readonly newDevice?: NewDeviceStatus;
+}
+
+/**
+ * What happened to the device key Cognito issued at sign-in. cognito-flow confirms the device
+ * (ConfirmDevice with an SRP verifier) and keeps its secrets in the `DeviceStore`.
+ *
+ * @example
+ * ```ts
+ * if (step.newDevice?.confirmed && step.newDevice.userConfirmationNecessary) {
+ *   // Ask the user whether to remember this device, then:
+ *   await auth.rememberDevice({ username: step.username, accessToken: step.tokens.accessToken });
+ * }
+ * ```
+ */
+export interface NewDeviceStatus {
+  /** Whether ConfirmDevice succeeded and the secrets were stored. */
+  readonly confirmed: boolean;
+  /** Whether the pool leaves it to the user to remember the device (`rememberDevice`). */
+  readonly userConfirmationNecessary: boolean;
+  /** Why confirming failed (an error `type`, or `DeviceStore` when storing the secrets failed). */
+  readonly reason?: string;
+}
+
+/**
+ * A custom-auth Lambda (Define/Create Auth Challenge) asks a question; answer it with
+ * `answerCustomChallenge`. There may be several rounds.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'CUSTOM_CHALLENGE') {
+ *   const next = await auth.answerCustomChallenge(step, prompt(step.parameters.question ?? 'Answer?'));
+ * }
+ * ```
+ */
+export interface CustomChallengeStep extends ChallengeStepBase {
+  readonly step: 'CUSTOM_CHALLENGE';
+  /** The public challenge parameters your Create Auth Challenge trigger set. */
+  readonly parameters: Readonly<Record<string, string>>;
 }
 
 /**
@@ -96,7 +136,12 @@ export interface ResetPasswordStep {
  * }
  * ```
  */
-export type SignInStep = SignedInStep | NewPasswordRequiredStep | ConfirmSignUpStep | ResetPasswordStep;
+export type SignInStep =
+  | SignedInStep
+  | NewPasswordRequiredStep
+  | CustomChallengeStep
+  | ConfirmSignUpStep
+  | ResetPasswordStep;
 
 /**
  * The names of the sign-in steps.

@@ -1,11 +1,23 @@
 import {
   type CognitoIdentityProviderClient,
+  ConfirmDeviceCommand,
+  type ConfirmDeviceCommandInput,
+  type ConfirmDeviceCommandOutput,
+  ForgetDeviceCommand,
+  type ForgetDeviceCommandInput,
+  type ForgetDeviceCommandOutput,
   InitiateAuthCommand,
   type InitiateAuthCommandInput,
   type InitiateAuthCommandOutput,
+  ListDevicesCommand,
+  type ListDevicesCommandInput,
+  type ListDevicesCommandOutput,
   RespondToAuthChallengeCommand,
   type RespondToAuthChallengeCommandInput,
   type RespondToAuthChallengeCommandOutput,
+  UpdateDeviceStatusCommand,
+  type UpdateDeviceStatusCommandInput,
+  type UpdateDeviceStatusCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { sdkTransport } from '../transport/sdk-transport.js';
 import type { Transport } from '../transport/transport.js';
@@ -24,6 +36,10 @@ export interface UserPoolAuthOperations {
     input: RespondToAuthChallengeCommandInput;
     output: RespondToAuthChallengeCommandOutput;
   };
+  ConfirmDevice: { input: ConfirmDeviceCommandInput; output: ConfirmDeviceCommandOutput };
+  UpdateDeviceStatus: { input: UpdateDeviceStatusCommandInput; output: UpdateDeviceStatusCommandOutput };
+  ForgetDevice: { input: ForgetDeviceCommandInput; output: ForgetDeviceCommandOutput };
+  ListDevices: { input: ListDevicesCommandInput; output: ListDevicesCommandOutput };
 }
 
 /**
@@ -48,5 +64,9 @@ export function userPoolSdkTransport(client: CognitoIdentityProviderClient): Use
   return sdkTransport<UserPoolAuthOperations>(client, {
     InitiateAuth: InitiateAuthCommand,
     RespondToAuthChallenge: RespondToAuthChallengeCommand,
+    ConfirmDevice: ConfirmDeviceCommand,
+    UpdateDeviceStatus: UpdateDeviceStatusCommand,
+    ForgetDevice: ForgetDeviceCommand,
+    ListDevices: ListDevicesCommand,
   });
 }

@@ -1,5 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { err, ok, Result } from 'neverthrow';
+import { type DeviceStore, memoryDeviceStore } from '../auth/devices/device-store.js';
 import type { InvalidConfigError } from '../errors/types.js';
 import {
   invalidConfig,
@@ -33,6 +34,10 @@ export interface AuthClientConfig {
   readonly client?: CognitoIdentityProviderClient;
   /** Clock in epoch milliseconds, for tests. Defaults to `Date.now`. */
   readonly now?: () => number;
+  /** Where remembered-device secrets are kept (default: in memory, per process). */
+  readonly deviceStore?: DeviceStore;
+  /** The name new devices are confirmed with when a sign-in does not give one (default `cognito-flow`). */
+  readonly deviceName?: string;
 }
 
 /** A validated {@link AuthClientConfig}. */
@@ -45,6 +50,8 @@ export interface ResolvedAuthConfig {
   readonly endpoint: string | undefined;
   readonly client: CognitoIdentityProviderClient | undefined;
   readonly now: () => number;
+  readonly deviceStore: DeviceStore;
+  readonly deviceName: string;
 }
 
 /** `<region>_<name>`, as Cognito issues them. */
@@ -86,6 +93,24 @@ export function parseUserPoolId(
 export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthConfig, InvalidConfigError> {
   if (typeof input !== 'object' || input === null) return err(invalidConfig('config must be an object'));
   const secret = input.clientSecret;
+  const store = input.deviceStore;
+  if (
+    store !== undefined &&
+    (typeof store !== 'object' ||
+      store === null ||
+      typeof store.get !== 'function' ||
+      typeof store.set !== 'function' ||
+      typeof store.delete !== 'function')
+  ) {
+    return err(invalidConfig('deviceStore must have get, set and delete methods'));
+  }
+  const deviceName = input.deviceName;
+  if (
+    deviceName !== undefined &&
+    (typeof deviceName !== 'string' || deviceName.trim() === '' || deviceName.length > 1024)
+  ) {
+    return err(invalidConfig('deviceName must be a non-empty string of at most 1024 characters'));
+  }
   if (secret !== undefined && (typeof secret !== 'string' || secret.trim().length === 0)) {
     return err(invalidConfig('clientSecret, when given, must be a non-empty string'));
   }
@@ -106,5 +131,7 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     endpoint,
     client: input.client,
     now: now ?? Date.now,
+    deviceStore: store ?? memoryDeviceStore(),
+    deviceName: deviceName ?? 'cognito-flow',
   }));
 }

@@ -39,6 +39,21 @@ describe('the built package loads through its exports map', () => {
     });
   }
 
+  it('#modpow resolves to OpenSSL on Node and to native BigInt under the browser condition, ESM and CJS', () => {
+    const cjs = `const m = require('#modpow'); console.log(require.resolve('#modpow') + ' ' + m.modPow(3n, 200n, 1000003n));`;
+    const esm = `const m = await import('#modpow'); console.log(import.meta.resolve('#modpow') + ' ' + m.modPow(3n, 200n, 1000003n));`;
+    const expected = String(3n ** 200n % 1000003n);
+    const nodeCjs = node(['-e', cjs]).trim().split(' ');
+    const nodeEsm = node(['--input-type=module', '-e', esm]).trim().split(' ');
+    const browserCjs = node(['-C', 'browser', '-e', cjs]).trim().split(' ');
+    const browserEsm = node(['-C', 'browser', '--input-type=module', '-e', esm]).trim().split(' ');
+    expect(nodeCjs[0]).toMatch(/dist\/srp\/modpow-node\.cjs$/);
+    expect(nodeEsm[0]).toMatch(/dist\/srp\/modpow-node\.js$/);
+    expect(browserCjs[0]).toMatch(/dist\/srp\/modpow-bigint\.cjs$/);
+    expect(browserEsm[0]).toMatch(/dist\/srp\/modpow-bigint\.js$/);
+    for (const out of [nodeCjs, nodeEsm, browserCjs, browserEsm]) expect(out[1]).toBe(expected);
+  });
+
   it('an invalid config through the built CJS entry is an Err, not a throw', () => {
     const out = node([
       '-e',

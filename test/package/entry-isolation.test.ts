@@ -14,6 +14,8 @@ async function bundledInputs(entry: string): Promise<string[]> {
     format: 'esm',
     platform: 'browser',
     logLevel: 'silent',
+    // Resolve the package's own `#modpow` import to the sources (the browser condition picks BigInt).
+    conditions: ['cognito-flow-source'],
     absWorkingDir: root,
   });
   return Object.keys(result.metafile.inputs);
@@ -23,7 +25,11 @@ describe('entry points do not pull in each other', () => {
   it('cognito-flow/identity includes no user-pool code and no user-pool SDK client', async () => {
     const inputs = await bundledInputs('src/identity/index.ts');
     expect(inputs.some((file) => file.includes('src/identity/identity-pool.ts'))).toBe(true);
-    expect(inputs.filter((file) => file.includes('src/auth/') || file.includes('src/admin/'))).toEqual([]);
+    expect(
+      inputs.filter(
+        (file) => file.includes('src/auth/') || file.includes('src/admin/') || file.includes('src/srp/'),
+      ),
+    ).toEqual([]);
     expect(inputs.filter((file) => file.includes('client-cognito-identity-provider'))).toEqual([]);
   }, 60_000);
 
@@ -38,5 +44,11 @@ describe('entry points do not pull in each other', () => {
         (file) => file.includes('client-cognito-identity/') || file.includes('aws-sdk-client-mock'),
       ),
     ).toEqual([]);
+  }, 60_000);
+
+  it('cognito-flow for the browser does SRP on native BigInt, without node:crypto', async () => {
+    const inputs = await bundledInputs('src/index.ts');
+    expect(inputs.some((file) => file.endsWith('src/srp/modpow-bigint.ts'))).toBe(true);
+    expect(inputs.filter((file) => file.endsWith('src/srp/modpow-node.ts'))).toEqual([]);
   }, 60_000);
 });

@@ -6,6 +6,7 @@ declare const anyStep: SignInStep;
 declare const signedIn: Step<'SIGNED_IN'>;
 declare const confirm: Step<'CONFIRM_SIGN_UP'>;
 declare const newPassword: Step<'NEW_PASSWORD_REQUIRED'>;
+declare const custom: Step<'CUSTOM_CHALLENGE'>;
 
 describe('transitions only accept the right step', () => {
   it('completeNewPassword accepts a NEW_PASSWORD_REQUIRED step', () => {
@@ -39,9 +40,22 @@ describe('transitions only accept the right step', () => {
     });
   });
 
-  it('signIn requires a flow it supports', () => {
-    // @ts-expect-error CUSTOM_AUTH is not supported by this version of signIn
-    auth.signIn({ username: 'a', password: 'b', flow: 'CUSTOM_AUTH' });
+  it('answerCustomChallenge accepts only a CUSTOM_CHALLENGE step', () => {
+    expectTypeOf(auth.answerCustomChallenge).parameter(0).toEqualTypeOf<Step<'CUSTOM_CHALLENGE'>>();
+    // @ts-expect-error a NEW_PASSWORD_REQUIRED step is not a CUSTOM_CHALLENGE step
+    auth.answerCustomChallenge(newPassword, '42');
+    // @ts-expect-error a CUSTOM_CHALLENGE step cannot complete a new password
+    auth.completeNewPassword(custom, 'N3w-Passw0rd!');
+    auth.answerCustomChallenge(custom, '42');
+  });
+
+  it('signIn defaults to SRP and needs a password except for CUSTOM_AUTH', () => {
+    auth.signIn({ username: 'a', password: 'b' });
+    auth.signIn({ username: 'a', flow: 'CUSTOM_AUTH' });
+    // @ts-expect-error USER_SRP_AUTH needs a password
+    auth.signIn({ username: 'a' });
+    // @ts-expect-error ADMIN_USER_PASSWORD_AUTH is not a client-side flow
+    auth.signIn({ username: 'a', password: 'b', flow: 'ADMIN_USER_PASSWORD_AUTH' });
   });
 });
 
@@ -52,6 +66,7 @@ describe('errors are exhaustively switchable', () => {
         case 'NotAuthorized':
         case 'UserNotFound':
         case 'UnsupportedChallenge':
+        case 'SrpAborted':
         case 'InvalidParameter':
         case 'ResourceNotFound':
         case 'LimitExceeded':

@@ -3,11 +3,10 @@ import { formatAttributes } from '../../attributes/format.js';
 import type { UserAttributes } from '../../attributes/types.js';
 import { makeError } from '../../errors/make-error.js';
 import { narrowError } from '../../errors/narrow.js';
-import { type AuthContext, secretHashParameter } from '../context.js';
+import type { AuthContext } from '../context.js';
 import { CHALLENGE_ERRORS, type CompleteNewPasswordError } from '../errors.js';
-import { mapAuthResponse } from '../map-auth-response.js';
-import { parseStep } from '../resume-step.js';
 import type { SignInStep, Step } from '../steps.js';
+import { answerStep, validateStep } from './answer.js';
 
 /**
  * Options of `completeNewPassword`.
@@ -39,14 +38,8 @@ export function completeNewPassword(
   newPassword: string,
   options: CompleteNewPasswordOptions = {},
 ): ResultAsync<SignInStep, CompleteNewPasswordError> {
-  const { config, transport } = context;
-  const checked = parseStep(step, { clientId: config.clientId, now: config.now() });
+  const checked = validateStep(context, step, 'NEW_PASSWORD_REQUIRED');
   if (checked.isErr()) return errAsync(checked.error);
-  if (checked.value.step !== 'NEW_PASSWORD_REQUIRED') {
-    return errAsync(
-      makeError('InvalidStep', `Expected a NEW_PASSWORD_REQUIRED step, got ${checked.value.step}`),
-    );
-  }
   if (typeof newPassword !== 'string' || newPassword.length === 0) {
     return errAsync(makeError('InvalidParameter', 'newPassword must be a non-empty string'));
   }
@@ -67,23 +60,13 @@ export function completeNewPassword(
   const userAttributes = Object.fromEntries(
     Object.entries(attributes).map(([name, value]) => [`userAttributes.${name}`, value]),
   );
-  const username = step.challengeUsername;
-  return secretHashParameter(config, username)
-    .andThen((hash) =>
-      transport(
-        'RespondToAuthChallenge',
-        {
-          ChallengeName: 'NEW_PASSWORD_REQUIRED',
-          ClientId: config.clientId,
-          Session: step.session,
-          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword, ...userAttributes, ...hash },
-          ...(options.clientMetadata ? { ClientMetadata: { ...options.clientMetadata } } : {}),
-        },
-        { secrets: [newPassword, step.session, config.clientSecret] },
-      ),
-    )
-    .andThen((response) =>
-      mapAuthResponse(response, { clientId: config.clientId, username: step.username, now: config.now() }),
-    )
-    .mapErr((error) => narrowError(error, [...CHALLENGE_ERRORS, 'UnsupportedChallenge']));
+  return answerStep(context, step, {
+    expected: 'NEW_PASSWORD_REQUIRED',
+    challengeName: 'NEW_PASSWORD_REQUIRED',
+    responses: { NEW_PASSWORD: newPassword, ...userAttributes },
+    secrets: [newPassword],
+    ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
+  }).mapErr((error) =>
+    narrowError(error, [...CHALLENGE_ERRORS, 'UnsupportedChallenge', 'SrpAborted', 'InvalidStep']),
+  );
 }
