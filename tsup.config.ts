@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'identity/index': 'src/identity/index.ts',
     'admin/index': 'src/admin/index.ts',
+    'verify/index': 'src/verify/index.ts',
     // Modular exponentiation for SRP, chosen by the `#modpow` import condition in package.json:
     // OpenSSL through node:crypto on Node, native BigInt elsewhere.
     'srp/modpow-node': 'src/srp/modpow-node.ts',
@@ -18,5 +19,5 @@ export default defineConfig({
   sourcemap: false,
   target: 'es2022',
   platform: 'neutral',
-  external: [/^@aws-sdk\//, 'neverthrow', '#modpow', /^node:/],
+  external: [/^@aws-sdk\//, 'neverthrow', '#modpow', /^node:/, /^@noble\//, /^aws-jwt-verify/],
 });

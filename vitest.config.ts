@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^cognito-flow\/identity$/, replacement: src('identity/index.ts') },
       { find: /^cognito-flow\/admin$/, replacement: src('admin/index.ts') },
+      { find: /^cognito-flow\/verify$/, replacement: src('verify/index.ts') },
       { find: /^cognito-flow$/, replacement: src('index.ts') },
       // The package's own `#modpow` import, as Node resolves it (OpenSSL through node:crypto).
       { find: /^#modpow$/, replacement: src('srp/modpow-node.ts') },
