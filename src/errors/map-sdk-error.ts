@@ -3,7 +3,15 @@ import { redact } from './redact.js';
 import type { CognitoError } from './types.js';
 
 /** The errors an SDK failure can become (the rest are raised by cognito-flow itself). */
-type Tag = Exclude<CognitoError['type'], 'UnsupportedChallenge' | 'MissingRequiredAttributes' | 'SrpAborted'>;
+type Tag = Exclude<
+  CognitoError['type'],
+  | 'UnsupportedChallenge'
+  | 'MissingRequiredAttributes'
+  | 'SrpAborted'
+  | 'SessionEnded'
+  | 'InvalidToken'
+  | 'TokenStore'
+>;
 
 /** Cognito (user pools and identity pools) exception names and the error each becomes. */
 const BY_NAME: ReadonlyMap<string, Tag> = new Map(

@@ -209,6 +209,61 @@ export interface SrpAbortedError extends ErrorBase<'SrpAborted'> {
   readonly reason: SrpAbortReason;
 }
 /**
+ * The session cannot be kept alive: the refresh token was revoked or has expired (or the user was
+ * signed out everywhere). The token store has been cleared; the user must sign in again.
+ *
+ * @example
+ * ```ts
+ * if (tokens.isErr() && tokens.error.type === 'SessionEnded') redirectToSignIn();
+ * ```
+ */
+export type SessionEndedError = ErrorBase<'SessionEnded'>;
+
+/**
+ * Why a token failed verification.
+ *
+ * @example
+ * ```ts
+ * if (error.type === 'InvalidToken' && error.reason === 'expired') await session.refresh();
+ * ```
+ */
+export type InvalidTokenReason =
+  | 'malformed'
+  | 'signature'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'issuer'
+  | 'audience'
+  | 'token_use'
+  | 'groups'
+  | 'scope'
+  | 'claims'
+  | 'jwks';
+
+/**
+ * A JWT did not pass verification (signature, issuer, expiry, audience/client id, token use, groups or
+ * scopes), or the pool's JWKS could not be fetched.
+ *
+ * @example
+ * ```ts
+ * if (verified.isErr() && verified.error.type === 'InvalidToken') res.status(401).end();
+ * ```
+ */
+export interface InvalidTokenError extends ErrorBase<'InvalidToken'> {
+  readonly reason: InvalidTokenReason;
+}
+
+/**
+ * A token or device store failed: the backing file is corrupt or unreadable, or a custom store threw.
+ *
+ * @example
+ * ```ts
+ * if (loaded.isErr() && loaded.error.type === 'TokenStore') console.error(loaded.error.message);
+ * ```
+ */
+export type TokenStoreError = ErrorBase<'TokenStore'>;
+
+/**
  * A user-pool Lambda trigger failed or rejected the request.
  *
  * @example
@@ -290,6 +345,9 @@ export type CognitoError =
   | UnsupportedChallengeError
   | MissingRequiredAttributesError
   | SrpAbortedError
+  | SessionEndedError
+  | InvalidTokenError
+  | TokenStoreError
   | LambdaTriggerError
   | InvalidConfigurationError
   | ExternalServiceError
