@@ -7,11 +7,15 @@ export type {
 } from './attributes/types.js';
 export { AuthClient } from './auth/auth-client.js';
 export type { AnswerCustomChallengeOptions } from './auth/challenges/custom-challenge.js';
+export type { TotpSetup, TotpSetupOptions, VerifyTotpSetupOptions } from './auth/challenges/mfa-setup.js';
 export type { CompleteNewPasswordOptions } from './auth/challenges/new-password.js';
+export type { SelectChallengeOptions } from './auth/challenges/select-challenge.js';
+export type { WebAuthnCredential } from './auth/challenges/webauthn.js';
 export type { Device, DeviceError, DevicePage } from './auth/devices/device-operations.js';
 export { type DeviceSecrets, type DeviceStore, memoryDeviceStore } from './auth/devices/device-store.js';
 export type {
   AnswerCustomChallengeError,
+  ChallengeError,
   CompleteNewPasswordError,
   ResumeError,
   SignInError,
@@ -22,21 +26,34 @@ export type {
   PasswordSignInInput,
   SignInInput,
   SrpSignInInput,
+  UserAuthSignInInput,
 } from './auth/flows/sign-in-input.js';
 export { type AuthResponse, type MappingContext, mapAuthResponse } from './auth/map-auth-response.js';
 export type {
   ChallengeStep,
   ChallengeStepBase,
+  CodeDelivery,
+  CodeStep,
+  CodeStepName,
   ConfirmSignUpStep,
   CustomChallengeStep,
+  FirstFactor,
+  JsonValue,
+  MfaSetupStep,
+  MfaType,
   NewDeviceStatus,
   NewPasswordRequiredStep,
   ResetPasswordStep,
+  SelectChallengeStep,
+  SelectMfaTypeStep,
   SignedInStep,
   SignInStep,
   Step,
   StepName,
+  UnsupportedChallengeStep,
+  WebAuthnStep,
 } from './auth/steps.js';
+export { totpUri } from './auth/totp-uri.js';
 export type { UserPoolAuthOperations, UserPoolTransport } from './auth/user-pool-transport.js';
 export type { AuthClientConfig } from './config/auth-config.js';
 export { secretHash } from './crypto/secret-hash.js';

@@ -3,7 +3,20 @@ import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
 import { type AuthClientConfig, parseAuthConfig } from '../config/auth-config.js';
 import type { InvalidConfigError } from '../errors/types.js';
 import { type AnswerCustomChallengeOptions, answerCustomChallenge } from './challenges/custom-challenge.js';
+import {
+  setUpEmailMfa,
+  setUpTotp,
+  type TotpSetup,
+  type TotpSetupOptions,
+  type VerifyTotpSetupOptions,
+  verifyTotpSetup,
+} from './challenges/mfa-setup.js';
 import { type CompleteNewPasswordOptions, completeNewPassword } from './challenges/new-password.js';
+import { respondToChallengeStep } from './challenges/respond-generic.js';
+import { type SelectChallengeOptions, selectChallenge } from './challenges/select-challenge.js';
+import { selectMfaType } from './challenges/select-mfa-type.js';
+import { submitCode } from './challenges/submit-code.js';
+import { submitWebAuthnCredential, type WebAuthnCredential } from './challenges/webauthn.js';
 import { type AuthContext, authContext } from './context.js';
 import {
   type DeviceError,
@@ -14,6 +27,7 @@ import {
 } from './devices/device-operations.js';
 import type {
   AnswerCustomChallengeError,
+  ChallengeError,
   CompleteNewPasswordError,
   ResumeError,
   SignInError,
@@ -21,7 +35,7 @@ import type {
 import { signIn } from './flows/sign-in.js';
 import type { SignInInput } from './flows/sign-in-input.js';
 import { parseStep } from './resume-step.js';
-import type { SignInStep, Step } from './steps.js';
+import type { ChallengeStep, CodeStep, FirstFactor, MfaType, SignInStep, Step } from './steps.js';
 import { type UserPoolTransport, userPoolSdkTransport } from './user-pool-transport.js';
 
 /**
@@ -114,6 +128,131 @@ export class AuthClient {
     options?: AnswerCustomChallengeOptions,
   ): ResultAsync<SignInStep, AnswerCustomChallengeError> {
     return this.#with((context) => answerCustomChallenge(context, step, answer, options));
+  }
+
+  /**
+   * Answers a code step — `SMS_MFA`, `SOFTWARE_TOKEN_MFA` (authenticator app), `EMAIL_OTP` or `SMS_OTP` —
+   * with the user's one-time code.
+   *
+   * @example
+   * ```ts
+   * if (step.step === 'SMS_MFA') {
+   *   console.log(`Code sent to ${step.codeDelivery?.destination}`);
+   *   const next = await auth.submitCode(step, '123456');
+   * }
+   * ```
+   */
+  submitCode(
+    step: CodeStep,
+    code: string,
+    options?: { readonly clientMetadata?: Readonly<Record<string, string>> },
+  ): ResultAsync<SignInStep, ChallengeError> {
+    return this.#with((context) => submitCode(context, step, code, options));
+  }
+
+  /**
+   * Answers `SELECT_MFA_TYPE` with one of `step.allowedTypes`; the next step asks for that method's code.
+   *
+   * @example
+   * ```ts
+   * if (step.step === 'SELECT_MFA_TYPE') await auth.selectMfaType(step, 'SOFTWARE_TOKEN_MFA');
+   * ```
+   */
+  selectMfaType(step: Step<'SELECT_MFA_TYPE'>, type: MfaType): ResultAsync<SignInStep, ChallengeError> {
+    return this.#with((context) => selectMfaType(context, step, type));
+  }
+
+  /**
+   * Starts TOTP setup during sign-in (`MFA_SETUP`): returns the secret, an `otpauth://` URI for a QR code,
+   * and the step to pass to `verifyTotpSetup`.
+   *
+   * @example
+   * ```ts
+   * const setup = await auth.setUpTotp(step, { issuer: 'Acme', accountName: 'alice@example.com' });
+   * if (setup.isOk()) renderQr(setup.value.uri);
+   * ```
+   */
+  setUpTotp(step: Step<'MFA_SETUP'>, options?: TotpSetupOptions): ResultAsync<TotpSetup, ChallengeError> {
+    return this.#with((context) => setUpTotp(context, step, options));
+  }
+
+  /**
+   * Finishes TOTP setup with a code from the authenticator app, which completes the sign-in.
+   *
+   * @example
+   * ```ts
+   * const done = await auth.verifyTotpSetup(setup.step, '123456', { friendlyDeviceName: 'Phone' });
+   * ```
+   */
+  verifyTotpSetup(
+    step: Step<'MFA_SETUP'>,
+    code: string,
+    options?: VerifyTotpSetupOptions,
+  ): ResultAsync<SignInStep, ChallengeError> {
+    return this.#with((context) => verifyTotpSetup(context, step, code, options));
+  }
+
+  /**
+   * Sets up email MFA during sign-in (`MFA_SETUP`): Cognito sends a code to `email` and answers with an
+   * `EMAIL_OTP` step for `submitCode`.
+   *
+   * @example
+   * ```ts
+   * const next = await auth.setUpEmailMfa(step, 'alice@example.com');
+   * ```
+   */
+  setUpEmailMfa(step: Step<'MFA_SETUP'>, email: string): ResultAsync<SignInStep, ChallengeError> {
+    return this.#with((context) => setUpEmailMfa(context, step, email));
+  }
+
+  /**
+   * Picks a first factor in choice-based sign-in (`SELECT_CHALLENGE`): `PASSWORD` or `PASSWORD_SRP` (with
+   * `password`), `EMAIL_OTP`, `SMS_OTP` or `WEB_AUTHN`.
+   *
+   * @example
+   * ```ts
+   * const step = (await auth.signIn({ username: 'alice', flow: 'USER_AUTH' }))._unsafeUnwrap();
+   * if (step.step === 'SELECT_CHALLENGE') await auth.selectChallenge(step, 'EMAIL_OTP');
+   * ```
+   */
+  selectChallenge(
+    step: Step<'SELECT_CHALLENGE'>,
+    choice: FirstFactor,
+    options?: SelectChallengeOptions,
+  ): ResultAsync<SignInStep, ChallengeError> {
+    return this.#with((context) => selectChallenge(context, step, choice, options));
+  }
+
+  /**
+   * Answers `WEB_AUTHN` with the browser's passkey assertion (`PublicKeyCredential.toJSON()` or its JSON).
+   *
+   * @example
+   * ```ts
+   * // server: send step.credentialRequestOptions to the page; the page posts back the assertion
+   * const done = await auth.submitWebAuthnCredential(step, req.body.credential);
+   * ```
+   */
+  submitWebAuthnCredential(
+    step: Step<'WEB_AUTHN'>,
+    credential: WebAuthnCredential | string,
+  ): ResultAsync<SignInStep, ChallengeError> {
+    return this.#with((context) => submitWebAuthnCredential(context, step, credential));
+  }
+
+  /**
+   * The escape hatch: answers any challenge step — above all `UNSUPPORTED_CHALLENGE` — with raw
+   * ChallengeResponses (USERNAME, SECRET_HASH and DEVICE_KEY are added).
+   *
+   * @example
+   * ```ts
+   * if (step.step === 'UNSUPPORTED_CHALLENGE') await auth.respondToChallenge(step, { ANSWER: 'yes' });
+   * ```
+   */
+  respondToChallenge(
+    step: ChallengeStep,
+    responses: Readonly<Record<string, string>>,
+  ): ResultAsync<SignInStep, ChallengeError> {
+    return this.#with((context) => respondToChallengeStep(context, step, responses));
   }
 
   /**

@@ -5,6 +5,7 @@ import { secretHash } from '../crypto/secret-hash.js';
 import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
 import type { SrpDeps } from '../srp/srp-client.js';
+import { type AnsweredSessions, answeredSessions } from './answered-sessions.js';
 import type { UserPoolTransport } from './user-pool-transport.js';
 
 /** What the flows and challenges need: the validated config, the seam and the SRP arithmetic. */
@@ -12,6 +13,8 @@ export interface AuthContext {
   readonly config: ResolvedAuthConfig;
   readonly transport: UserPoolTransport;
   readonly srp: SrpDeps;
+  /** Sessions of steps this client has answered (a step is answered once). */
+  readonly answered: AnsweredSessions;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface AuthContext {
  * ```
  */
 export function authContext(config: ResolvedAuthConfig, transport: UserPoolTransport): AuthContext {
-  return { config, transport, srp: { modPow } };
+  return { config, transport, srp: { modPow }, answered: answeredSessions() };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type {
   CodeMismatchError,
+  ExpiredCodeError,
   InvalidPasswordError,
   InvalidStepError,
   MissingRequiredAttributesError,
@@ -7,29 +8,25 @@ import type {
   ServiceError,
   SessionExpiredError,
   SrpAbortedError,
-  UnsupportedChallengeError,
   UserNotFoundError,
 } from '../errors/types.js';
 
 /**
- * The errors `signIn` can return. (Unconfirmed users and required resets are steps, not errors.)
+ * The errors `signIn` can return. (Unconfirmed users and required resets are steps, not errors; so is a
+ * challenge this version has no dedicated step for: `UNSUPPORTED_CHALLENGE`.)
  *
  * @example
  * ```ts
  * if (step.isErr() && step.error.type === 'NotAuthorized') showWrongPassword();
  * ```
  */
-export type SignInError =
-  | NotAuthorizedError
-  | UserNotFoundError
-  | UnsupportedChallengeError
-  | SrpAbortedError
-  | ServiceError;
+export type SignInError = NotAuthorizedError | UserNotFoundError | SrpAbortedError | ServiceError;
 
 /** The error tags an SDK failure of `signIn` is kept as (anything else becomes `Unexpected`). */
 export const SIGN_IN_ERRORS = [
   'NotAuthorized',
   'UserNotFound',
+  'SrpAborted',
   'InvalidParameter',
   'ResourceNotFound',
   'LimitExceeded',
@@ -41,6 +38,34 @@ export const SIGN_IN_ERRORS = [
 ] as const satisfies readonly SignInError['type'][];
 
 /**
+ * The errors answering a challenge step can return: a wrong or expired code, a stale, foreign or
+ * already-answered step, a weak password, and whatever a sign-in can meet.
+ *
+ * @example
+ * ```ts
+ * const next = await auth.submitCode(step, code);
+ * if (next.isErr() && next.error.type === 'CodeMismatch') askAgain();
+ * ```
+ */
+export type ChallengeError =
+  | SignInError
+  | CodeMismatchError
+  | ExpiredCodeError
+  | SessionExpiredError
+  | InvalidStepError
+  | InvalidPasswordError;
+
+/** The error tags an SDK failure of a challenge response is kept as. */
+export const CHALLENGE_ERRORS = [
+  ...SIGN_IN_ERRORS,
+  'CodeMismatch',
+  'ExpiredCode',
+  'SessionExpired',
+  'InvalidStep',
+  'InvalidPassword',
+] as const satisfies readonly ChallengeError['type'][];
+
+/**
  * The errors `completeNewPassword` can return.
  *
  * @example
@@ -48,21 +73,7 @@ export const SIGN_IN_ERRORS = [
  * if (done.isErr() && done.error.type === 'InvalidPassword') askForAStrongerPassword();
  * ```
  */
-export type CompleteNewPasswordError =
-  | SignInError
-  | InvalidPasswordError
-  | MissingRequiredAttributesError
-  | SessionExpiredError
-  | InvalidStepError
-  | CodeMismatchError;
-
-/** The error tags an SDK failure of a challenge response is kept as. */
-export const CHALLENGE_ERRORS = [
-  ...SIGN_IN_ERRORS,
-  'InvalidPassword',
-  'SessionExpired',
-  'CodeMismatch',
-] as const satisfies readonly CompleteNewPasswordError['type'][];
+export type CompleteNewPasswordError = ChallengeError | MissingRequiredAttributesError;
 
 /**
  * The errors `answerCustomChallenge` can return.
@@ -72,11 +83,7 @@ export const CHALLENGE_ERRORS = [
  * if (next.isErr() && next.error.type === 'NotAuthorized') console.log('wrong answer too many times');
  * ```
  */
-export type AnswerCustomChallengeError =
-  | SignInError
-  | SessionExpiredError
-  | InvalidStepError
-  | CodeMismatchError;
+export type AnswerCustomChallengeError = ChallengeError;
 
 /**
  * The errors `resume` can return.
@@ -97,4 +104,4 @@ export type ResumeError = InvalidStepError | SessionExpiredError;
  * if (step.isOk() && step.value.step === 'NEW_PASSWORD_REQUIRED') step = await auth.completeNewPassword(step.value, pw);
  * ```
  */
-export type SignInFlowError = SignInError | CompleteNewPasswordError | AnswerCustomChallengeError;
+export type SignInFlowError = SignInError | ChallengeError | CompleteNewPasswordError;

@@ -1,9 +1,10 @@
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { err, ok, type Result } from 'neverthrow';
-import type { AttributeMap } from '../attributes/types.js';
 import { makeError } from '../errors/make-error.js';
-import type { CognitoError, UnexpectedError, UnsupportedChallengeError } from '../errors/types.js';
+import type { CognitoError, UnexpectedError } from '../errors/types.js';
 import { tokenSetFromAuthenticationResult } from '../tokens/token-set.js';
+import type { ChallengeParameters } from './challenge-parameters.js';
+import { challengeStep } from './challenge-step.js';
 import { SESSION_TTL_MS, type SignInStep } from './steps.js';
 
 /**
@@ -19,6 +20,8 @@ export interface AuthResponse {
   readonly ChallengeParameters?: Record<string, string> | undefined;
   readonly Session?: string | undefined;
   readonly AuthenticationResult?: AuthenticationResultType | undefined;
+  /** The first factors offered with SELECT_CHALLENGE (choice-based USER_AUTH). */
+  readonly AvailableChallenges?: readonly string[] | undefined;
 }
 
 /**
@@ -37,48 +40,6 @@ export interface MappingContext {
   readonly now: number;
 }
 
-/** The challenges that become steps for the caller to answer. */
-const USER_FACING_CHALLENGES: ReadonlySet<string> = new Set(['NEW_PASSWORD_REQUIRED', 'CUSTOM_CHALLENGE']);
-
-function unexpected(message: string): UnexpectedError {
-  return makeError('Unexpected', message);
-}
-
-function parseJson(raw: string | undefined, what: string): Result<unknown, UnexpectedError> {
-  if (raw === undefined || raw.trim() === '') return ok(undefined);
-  try {
-    return ok(JSON.parse(raw));
-  } catch {
-    return err(unexpected(`Cognito sent ${what} that is not valid JSON`));
-  }
-}
-
-/** `'["userAttributes.email"]'` → `['email']`; absent → `[]`. */
-export function parseRequiredAttributes(raw: string | undefined): Result<readonly string[], UnexpectedError> {
-  return parseJson(raw, 'requiredAttributes').andThen((value) => {
-    if (value === undefined || value === null) return ok([]);
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-      return err(unexpected('Cognito sent requiredAttributes that is not a list of names'));
-    }
-    return ok(value.map((name: string) => name.replace(/^userAttributes\./, '')));
-  });
-}
-
-/** `'{"email":"a@b.c"}'` → `{ email: 'a@b.c' }`; absent → `{}`. Non-string values are stringified. */
-export function parseUserAttributes(raw: string | undefined): Result<AttributeMap, UnexpectedError> {
-  return parseJson(raw, 'userAttributes').andThen((value) => {
-    if (value === undefined || value === null) return ok({});
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      return err(unexpected('Cognito sent userAttributes that is not an object'));
-    }
-    const out: Record<string, string> = {};
-    for (const [name, v] of Object.entries(value)) {
-      if (v !== null && v !== undefined) out[name] = typeof v === 'string' ? v : JSON.stringify(v);
-    }
-    return ok(out);
-  });
-}
-
 /**
  * Maps Cognito's answer to InitiateAuth or RespondToAuthChallenge to the next {@link SignInStep}.
  * Pure: no I/O, no clock (the time comes in `context`).
@@ -91,9 +52,9 @@ export function parseUserAttributes(raw: string | undefined): Result<AttributeMa
 export function mapAuthResponse(
   response: AuthResponse,
   context: MappingContext,
-): Result<SignInStep, UnexpectedError | UnsupportedChallengeError> {
+): Result<SignInStep, UnexpectedError> {
   if (typeof response !== 'object' || response === null) {
-    return err(unexpected('Cognito sent an empty answer'));
+    return err(makeError('Unexpected', 'Cognito sent an empty answer'));
   }
   if (response.AuthenticationResult) {
     return tokenSetFromAuthenticationResult(response.AuthenticationResult, context.now).map((tokens) => ({
@@ -104,41 +65,20 @@ export function mapAuthResponse(
   }
   const name = response.ChallengeName;
   if (typeof name !== 'string' || name.length === 0) {
-    return err(unexpected('Cognito answered with neither tokens nor a challenge'));
-  }
-  const params = response.ChallengeParameters ?? {};
-  if (!USER_FACING_CHALLENGES.has(name)) {
-    return err(
-      makeError(
-        'UnsupportedChallenge',
-        `Cognito asked for the ${name.slice(0, 64)} challenge, which this version does not handle`,
-        {},
-        { challengeName: name },
-      ),
-    );
+    return err(makeError('Unexpected', 'Cognito answered with neither tokens nor a challenge'));
   }
   if (typeof response.Session !== 'string' || response.Session.length === 0) {
-    return err(unexpected(`Cognito sent the ${name} challenge without a session`));
+    return err(makeError('Unexpected', `Cognito sent the ${name.slice(0, 64)} challenge without a session`));
   }
-  const base = {
+  const params: ChallengeParameters = response.ChallengeParameters ?? {};
+  const named = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  return challengeStep(name, params, response.AvailableChallenges, {
     clientId: context.clientId,
     username: context.username,
-    challengeUsername: params.USERNAME || params.USER_ID_FOR_SRP || context.username,
+    challengeUsername: named(params.USERNAME) ?? named(params.USER_ID_FOR_SRP) ?? context.username,
     session: response.Session,
     expiresAt: context.now + SESSION_TTL_MS,
-  };
-  if (name === 'CUSTOM_CHALLENGE') {
-    const { USERNAME: _u, USER_ID_FOR_SRP: _id, ...publicParameters } = params;
-    return ok({ step: 'CUSTOM_CHALLENGE', ...base, parameters: publicParameters });
-  }
-  return parseRequiredAttributes(params.requiredAttributes).andThen((requiredAttributes) =>
-    parseUserAttributes(params.userAttributes).map((userAttributes) => ({
-      step: 'NEW_PASSWORD_REQUIRED' as const,
-      ...base,
-      requiredAttributes,
-      userAttributes,
-    })),
-  );
+  });
 }
 
 /**

@@ -5,79 +5,118 @@ import type { ResumeError } from './errors.js';
 import type { SignInStep } from './steps.js';
 
 type Fields = Readonly<Record<string, unknown>>;
+/** A check of one field: `undefined` when fine, else what is wrong. */
+type Check = (value: unknown) => string | undefined;
 
 function invalid(message: string): InvalidStepError {
   return makeError('InvalidStep', message);
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const isStringMap = (v: unknown): v is Record<string, string> =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  Object.values(v).every((x) => typeof x === 'string');
+const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringMap = (v: unknown): boolean =>
+  isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 
-function checkTokens(v: unknown): string | undefined {
-  if (typeof v !== 'object' || v === null) return 'tokens is missing';
-  const t = v as Fields;
-  if (!isString(t.idToken) || !isString(t.accessToken)) return 'tokens lack an ID or access token';
-  if (t.refreshToken !== undefined && !isString(t.refreshToken)) return 'tokens.refreshToken is not a string';
-  if (typeof t.expiresAt !== 'number' || !Number.isFinite(t.expiresAt))
-    return 'tokens.expiresAt is not a number';
-  if (!isString(t.tokenType)) return 'tokens.tokenType is missing';
-  return undefined;
-}
+const string: Check = (v) => (isString(v) ? undefined : 'is missing');
+const time: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'is not a number');
+const stringMap: Check = (v) => (isStringMap(v) ? undefined : 'is not a string map');
+const stringList: Check = (v) => (isStringList(v) ? undefined : 'is not a list of names');
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined ? undefined : check(v);
+const object =
+  (fields: Readonly<Record<string, Check>>): Check =>
+  (v) => {
+    if (!isObject(v)) return 'is missing';
+    for (const [name, check] of Object.entries(fields)) {
+      const problem = check(v[name]);
+      if (problem) return problem.startsWith('.') ? `.${name}${problem}` : `.${name} ${problem}`;
+    }
+    return undefined;
+  };
+const boolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'is not a boolean');
+const jsonObject: Check = (v) => (isObject(v) ? undefined : 'is not an object');
 
-function checkNewDevice(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Fields;
-  return (
-    typeof d.confirmed === 'boolean' &&
-    typeof d.userConfirmationNecessary === 'boolean' &&
-    (d.reason === undefined || typeof d.reason === 'string')
-  );
-}
+const challengeBase: Readonly<Record<string, Check>> = {
+  clientId: string,
+  username: string,
+  challengeUsername: string,
+  session: string,
+  expiresAt: time,
+};
 
-function checkChallengeBase(s: Fields): string | undefined {
-  for (const key of ['username', 'challengeUsername', 'session'] as const) {
-    if (!isString(s[key])) return `${key} is missing`;
-  }
-  if (typeof s.expiresAt !== 'number' || !Number.isFinite(s.expiresAt)) return 'expiresAt is not a number';
-  return undefined;
-}
+/** The fields each step kind must have. */
+const SHAPES: Readonly<Record<SignInStep['step'], Readonly<Record<string, Check>>>> = {
+  SIGNED_IN: {
+    username: string,
+    tokens: object({
+      idToken: string,
+      accessToken: string,
+      refreshToken: optional(string),
+      expiresAt: time,
+      tokenType: string,
+    }),
+    newDevice: optional(
+      object({ confirmed: boolean, userConfirmationNecessary: boolean, reason: optional(string) }),
+    ),
+  },
+  NEW_PASSWORD_REQUIRED: { ...challengeBase, requiredAttributes: stringList, userAttributes: stringMap },
+  CUSTOM_CHALLENGE: { ...challengeBase, parameters: stringMap },
+  SMS_MFA: {
+    ...challengeBase,
+    codeDelivery: optional(object({ destination: optional(string), medium: optional(string) })),
+  },
+  SOFTWARE_TOKEN_MFA: { ...challengeBase },
+  EMAIL_OTP: {
+    ...challengeBase,
+    codeDelivery: optional(object({ destination: optional(string), medium: optional(string) })),
+  },
+  SMS_OTP: {
+    ...challengeBase,
+    codeDelivery: optional(object({ destination: optional(string), medium: optional(string) })),
+  },
+  SELECT_MFA_TYPE: { ...challengeBase, allowedTypes: stringList },
+  MFA_SETUP: { ...challengeBase, allowedTypes: stringList },
+  SELECT_CHALLENGE: { ...challengeBase, availableChallenges: stringList },
+  WEB_AUTHN: { ...challengeBase, credentialRequestOptions: jsonObject },
+  UNSUPPORTED_CHALLENGE: { ...challengeBase, challengeName: string, parameters: stringMap },
+  CONFIRM_SIGN_UP: { clientId: string, username: string },
+  RESET_PASSWORD: { clientId: string, username: string },
+};
 
 function checkShape(s: Fields): string | undefined {
-  switch (s.step) {
-    case 'SIGNED_IN':
-      return (
-        (isString(s.username) ? checkTokens(s.tokens) : 'username is missing') ??
-        (s.newDevice === undefined || checkNewDevice(s.newDevice) ? undefined : 'newDevice is malformed')
-      );
-    case 'CUSTOM_CHALLENGE':
-      return (
-        checkChallengeBase(s) ?? (isStringMap(s.parameters) ? undefined : 'parameters is not a string map')
-      );
-    case 'NEW_PASSWORD_REQUIRED':
-      return (
-        checkChallengeBase(s) ??
-        (Array.isArray(s.requiredAttributes) && s.requiredAttributes.every(isString)
-          ? undefined
-          : 'requiredAttributes is not a list of names') ??
-        (isStringMap(s.userAttributes) ? undefined : 'userAttributes is not a string map')
-      );
-    case 'CONFIRM_SIGN_UP':
-    case 'RESET_PASSWORD':
-      return isString(s.username) ? undefined : 'username is missing';
-    default:
-      return typeof s.step === 'string'
-        ? `unknown step ${JSON.stringify(s.step.slice(0, 40))}`
-        : `step is ${s.step === null ? 'null' : typeof s.step}, not a step name`;
+  if (typeof s.step !== 'string')
+    return `step is ${s.step === null ? 'null' : typeof s.step}, not a step name`;
+  const shape = Object.hasOwn(SHAPES, s.step) ? SHAPES[s.step as SignInStep['step']] : undefined;
+  if (!shape) return `unknown step ${JSON.stringify(s.step.slice(0, 40))}`;
+  for (const [name, check] of Object.entries(shape)) {
+    const problem = check(s[name]);
+    if (problem) return problem.startsWith('.') ? `${name}${problem}` : `${name} ${problem}`;
   }
+  return undefined;
+}
+
+/** A deep copy holding only the fields the step kind declares (extra fields in the JSON are dropped). */
+function copyStep(s: Fields): SignInStep {
+  const shape = SHAPES[s.step as SignInStep['step']];
+  const copy: Record<string, unknown> = { step: s.step };
+  for (const name of Object.keys(shape)) {
+    if (s[name] !== undefined) copy[name] = structuredClone(s[name]);
+  }
+  return copy as unknown as SignInStep;
+}
+
+/** The error for a step whose Cognito session has run out. */
+export function sessionExpired(): SessionExpiredError {
+  return makeError('SessionExpired', 'The sign-in session has expired; start the sign-in again');
 }
 
 /**
  * Validates a step that travelled through JSON (e.g. sent to a browser and back): its shape, that it
- * belongs to the app client `clientId`, and that its Cognito session has not expired.
+ * belongs to the app client `clientId`, and that its Cognito session has not expired. Returns a fresh
+ * copy holding only the step's own fields.
  *
  * @example
  * ```ts
@@ -96,75 +135,12 @@ export function parseStep(
       return err(invalid('The step is not valid JSON'));
     }
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return err(invalid('The step is not an object'));
-  }
-  const fields = data as Fields;
-  const problem = checkShape(fields);
+  if (!isObject(data)) return err(invalid('The step is not an object'));
+  const problem = checkShape(data);
   if (problem) return err(invalid(`Not a valid sign-in step: ${problem}`));
-  if (fields.step !== 'SIGNED_IN' && fields.clientId !== context.clientId) {
+  if (data.step !== 'SIGNED_IN' && data.clientId !== context.clientId) {
     return err(invalid('The step belongs to another app client'));
   }
-  if (typeof fields.expiresAt === 'number' && fields.expiresAt <= context.now) {
-    return err(sessionExpired());
-  }
-  return ok(copyStep(fields as unknown as SignInStep));
-}
-
-/** A fresh copy holding only the step's own fields (extra fields in the JSON are dropped). */
-function copyStep(step: SignInStep): SignInStep {
-  switch (step.step) {
-    case 'SIGNED_IN': {
-      const t = step.tokens;
-      return {
-        step: step.step,
-        username: step.username,
-        tokens: {
-          idToken: t.idToken,
-          accessToken: t.accessToken,
-          ...(t.refreshToken !== undefined ? { refreshToken: t.refreshToken } : {}),
-          expiresAt: t.expiresAt,
-          tokenType: t.tokenType,
-        },
-        ...(step.newDevice
-          ? {
-              newDevice: {
-                confirmed: step.newDevice.confirmed,
-                userConfirmationNecessary: step.newDevice.userConfirmationNecessary,
-                ...(step.newDevice.reason !== undefined ? { reason: step.newDevice.reason } : {}),
-              },
-            }
-          : {}),
-      };
-    }
-    case 'CUSTOM_CHALLENGE':
-      return {
-        step: step.step,
-        clientId: step.clientId,
-        username: step.username,
-        challengeUsername: step.challengeUsername,
-        session: step.session,
-        expiresAt: step.expiresAt,
-        parameters: { ...step.parameters },
-      };
-    case 'NEW_PASSWORD_REQUIRED':
-      return {
-        step: step.step,
-        clientId: step.clientId,
-        username: step.username,
-        challengeUsername: step.challengeUsername,
-        session: step.session,
-        expiresAt: step.expiresAt,
-        requiredAttributes: [...step.requiredAttributes],
-        userAttributes: { ...step.userAttributes },
-      };
-    case 'CONFIRM_SIGN_UP':
-    case 'RESET_PASSWORD':
-      return { step: step.step, clientId: step.clientId, username: step.username };
-  }
-}
-
-/** The error for a step whose Cognito session has run out. */
-export function sessionExpired(): SessionExpiredError {
-  return makeError('SessionExpired', 'The sign-in session has expired; start the sign-in again');
+  if (typeof data.expiresAt === 'number' && data.expiresAt <= context.now) return err(sessionExpired());
+  return ok(copyStep(data));
 }

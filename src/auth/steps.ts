@@ -94,6 +94,144 @@ export interface NewPasswordRequiredStep extends ChallengeStepBase {
 }
 
 /**
+ * A JSON value, as parsed from Cognito's JSON-in-a-string parameters.
+ *
+ * @example
+ * ```ts
+ * const challenge: JsonValue = step.credentialRequestOptions.challenge ?? null;
+ * ```
+ */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+
+/**
+ * Where Cognito sent a code (`CODE_DELIVERY_DESTINATION`, masked, and `CODE_DELIVERY_DELIVERY_MEDIUM`).
+ *
+ * @example
+ * ```ts
+ * if (step.codeDelivery) console.log(`We sent a code to ${step.codeDelivery.destination}`);
+ * ```
+ */
+export interface CodeDelivery {
+  /** Masked address or number, e.g. `+*******1234` or `a***@e***`. */
+  readonly destination?: string;
+  /** `SMS` or `EMAIL`. */
+  readonly medium?: string;
+}
+
+/** The steps answered with a one-time code by `submitCode`. */
+export type CodeStepName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP';
+
+/**
+ * Cognito wants a one-time code: an SMS or email MFA code, a TOTP code from an authenticator app, or
+ * (in choice-based `USER_AUTH`) an email or SMS one-time password as the first factor.
+ * Answer with `submitCode`.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'SOFTWARE_TOKEN_MFA') await auth.submitCode(step, await ask('Code from your app'));
+ * ```
+ */
+export interface CodeStep extends ChallengeStepBase {
+  readonly step: CodeStepName;
+  /** Where the code went (absent for TOTP). */
+  readonly codeDelivery?: CodeDelivery;
+}
+
+/** The MFA kinds Cognito can offer (as in `MFAS_CAN_CHOOSE` / `MFAS_CAN_SETUP`). */
+export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+
+/**
+ * The user has several MFA methods: pick one with `selectMfaType`, then answer its code step.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'SELECT_MFA_TYPE') await auth.selectMfaType(step, step.allowedTypes[0]);
+ * ```
+ */
+export interface SelectMfaTypeStep extends ChallengeStepBase {
+  readonly step: 'SELECT_MFA_TYPE';
+  readonly allowedTypes: readonly MfaType[];
+}
+
+/**
+ * MFA is required and the user has none yet: set up TOTP (`setUpTotp`, then `verifyTotpSetup`) or email
+ * (`setUpEmailMfa`), among `allowedTypes`.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'MFA_SETUP' && step.allowedTypes.includes('SOFTWARE_TOKEN_MFA')) {
+ *   const setup = (await auth.setUpTotp(step, { issuer: 'Acme' }))._unsafeUnwrap();
+ *   showQr(setup.uri);
+ * }
+ * ```
+ */
+export interface MfaSetupStep extends ChallengeStepBase {
+  readonly step: 'MFA_SETUP';
+  readonly allowedTypes: readonly MfaType[];
+}
+
+/** The first factors of choice-based sign-in (`USER_AUTH`). */
+export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+
+/**
+ * Choice-based sign-in (`USER_AUTH`): the user picks a first factor among `availableChallenges` with
+ * `selectChallenge`.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'SELECT_CHALLENGE' && step.availableChallenges.includes('EMAIL_OTP')) {
+ *   await auth.selectChallenge(step, 'EMAIL_OTP');
+ * }
+ * ```
+ */
+export interface SelectChallengeStep extends ChallengeStepBase {
+  readonly step: 'SELECT_CHALLENGE';
+  /** Cognito's `AvailableChallenges`, as sent (unknown names included). */
+  readonly availableChallenges: readonly string[];
+}
+
+/**
+ * Passwordless sign-in with a passkey: hand `credentialRequestOptions` to the browser
+ * (`navigator.credentials.get({ publicKey })`, after decoding its base64url fields), then send the
+ * assertion back with `submitWebAuthnCredential`.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'WEB_AUTHN') res.json({ options: step.credentialRequestOptions, step });
+ * ```
+ */
+export interface WebAuthnStep extends ChallengeStepBase {
+  readonly step: 'WEB_AUTHN';
+  /** Cognito's `CREDENTIAL_REQUEST_OPTIONS`, parsed (PublicKeyCredentialRequestOptions in JSON form). */
+  readonly credentialRequestOptions: { readonly [key: string]: JsonValue };
+}
+
+/**
+ * A challenge this version has no dedicated step for (one Cognito added later, for instance). Answer it
+ * with `respondToChallenge(step, responses)` using Cognito's documented responses.
+ *
+ * @example
+ * ```ts
+ * if (step.step === 'UNSUPPORTED_CHALLENGE') {
+ *   await auth.respondToChallenge(step, { ANSWER: value });
+ * }
+ * ```
+ */
+export interface UnsupportedChallengeStep extends ChallengeStepBase {
+  readonly step: 'UNSUPPORTED_CHALLENGE';
+  /** Cognito's challenge name, as sent. */
+  readonly challengeName: string;
+  /** Cognito's challenge parameters, as sent. */
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/**
  * The user signed up but has not confirmed; confirm with the code Cognito sent, then sign in again.
  *
  * @example
@@ -140,6 +278,12 @@ export type SignInStep =
   | SignedInStep
   | NewPasswordRequiredStep
   | CustomChallengeStep
+  | CodeStep
+  | SelectMfaTypeStep
+  | MfaSetupStep
+  | SelectChallengeStep
+  | WebAuthnStep
+  | UnsupportedChallengeStep
   | ConfirmSignUpStep
   | ResetPasswordStep;
 
@@ -161,7 +305,9 @@ export type StepName = SignInStep['step'];
  * function ask(step: Step<'NEW_PASSWORD_REQUIRED'>) { return step.requiredAttributes; }
  * ```
  */
-export type Step<N extends StepName> = Extract<SignInStep, { step: N }>;
+export type Step<N extends StepName> = N extends CodeStepName
+  ? CodeStep & { readonly step: N }
+  : Extract<SignInStep, { step: N }>;
 
 /**
  * The steps that answer a Cognito challenge (they carry a session).

@@ -3,6 +3,7 @@ import { makeError } from '../../errors/make-error.js';
 import type { CognitoError, InvalidStepError, SessionExpiredError } from '../../errors/types.js';
 import { advance } from '../advance.js';
 import type { AuthContext } from '../context.js';
+import type { FlowState } from '../flow-state.js';
 import { loadDevice } from '../flows/sign-in.js';
 import { respondToChallenge } from '../respond.js';
 import { parseStep } from '../resume-step.js';
@@ -10,44 +11,72 @@ import type { ChallengeStep, SignInStep, StepName } from '../steps.js';
 
 /** How a transition answers its step. */
 export interface StepAnswer {
-  /** The step kind this transition accepts (checked at run time too, for untyped callers). */
-  readonly expected: StepName;
+  /** The step kinds this transition accepts (checked at run time too, for untyped callers). */
+  readonly expected: readonly StepName[];
   /** Cognito's challenge name for the response. */
   readonly challengeName: string;
   readonly responses: Readonly<Record<string, string>>;
   readonly secrets?: readonly (string | undefined)[];
   readonly clientMetadata?: Readonly<Record<string, string>>;
+  /** What the flow needs for internal challenges that may follow (password and SRP secret for PASSWORD_SRP). */
+  readonly state?: Pick<FlowState, 'password' | 'srpSecret'>;
+  /** The session to answer with, when an earlier call (VerifySoftwareToken) replaced the step's. */
+  readonly session?: string;
 }
 
 /**
- * Re-validates a step handed to a transition: its shape, app client and expiry (as `resume` does) and
- * that it is of the `expected` kind — for callers whose types were bypassed.
+ * What identifies an answered step: its kind and session (a stand-in such as moto may reuse one session
+ * across challenges; Cognito issues a new one with each).
  *
  * @example
  * ```ts
- * const valid = validateStep(context, step, 'NEW_PASSWORD_REQUIRED');
+ * context.answered.add(answeredKey(step));
+ * ```
+ */
+export function answeredKey(step: ChallengeStep): string {
+  return `${step.step}:${step.session}`;
+}
+
+/**
+ * Re-validates a step handed to a transition: its shape, app client and expiry (as `resume` does), that
+ * it is of an `expected` kind — for callers whose types were bypassed — and that this client has not
+ * answered it already.
+ *
+ * @example
+ * ```ts
+ * const valid = validateStep(context, step, ['NEW_PASSWORD_REQUIRED']);
  * ```
  */
 export function validateStep(
   context: AuthContext,
   step: unknown,
-  expected: StepName,
+  expected: readonly StepName[],
 ): Result<ChallengeStep, InvalidStepError | SessionExpiredError> {
   const { config } = context;
-  return parseStep(step, { clientId: config.clientId, now: config.now() }).andThen((valid) =>
-    valid.step === expected && 'session' in valid
-      ? ok(valid)
-      : err(makeError('InvalidStep', `Expected a ${expected} step, got ${valid.step}`)),
-  );
+  return parseStep(step, { clientId: config.clientId, now: config.now() }).andThen((valid) => {
+    if (!expected.includes(valid.step) || !('session' in valid)) {
+      return err(makeError('InvalidStep', `Expected a ${expected.join(' or ')} step, got ${valid.step}`));
+    }
+    if (context.answered.has(answeredKey(valid))) {
+      return err(
+        makeError(
+          'InvalidStep',
+          `This ${valid.step} step was already answered; continue with the step that answer returned`,
+        ),
+      );
+    }
+    return ok(valid);
+  });
 }
 
 /**
- * Answers a challenge step: re-validates it (shape, app client, expiry, kind) without a request on
- * failure, sends RespondToAuthChallenge, and carries the sign-in on to the next step the caller sees.
+ * Answers a challenge step: re-validates it (shape, app client, expiry, kind, not answered yet) without a
+ * request on failure, sends RespondToAuthChallenge, remembers the session as answered once Cognito
+ * accepts it, and carries the sign-in on to the next step the caller sees.
  *
  * @example
  * ```ts
- * answerStep(context, step, { expected: 'CUSTOM_CHALLENGE', challengeName: 'CUSTOM_CHALLENGE', responses: { ANSWER: '42' } });
+ * answerStep(context, step, { expected: ['CUSTOM_CHALLENGE'], challengeName: 'CUSTOM_CHALLENGE', responses: { ANSWER: '42' } });
  * ```
  */
 export function answerStep(
@@ -59,19 +88,24 @@ export function answerStep(
   const checked = validateStep(context, step, answer.expected);
   if (checked.isErr()) return errAsync(checked.error);
   const valid = checked.value;
+  const session = answer.session ?? valid.session;
   return loadDevice(context, valid.username).andThen((device) => {
-    const state = {
+    const state: FlowState = {
       username: valid.username,
       deviceName: config.deviceName,
+      ...answer.state,
       ...(device ? { device } : {}),
       ...(answer.clientMetadata ? { clientMetadata: answer.clientMetadata } : {}),
     };
     return respondToChallenge(context, state, {
       challengeName: answer.challengeName,
-      session: valid.session,
+      session,
       username: valid.challengeUsername,
       responses: answer.responses,
       ...(answer.secrets ? { secrets: answer.secrets } : {}),
-    }).andThen((response) => advance(context, state, response));
+    }).andThen((response) => {
+      context.answered.add(answeredKey(valid));
+      return advance(context, state, response);
+    });
   });
 }

@@ -2,7 +2,7 @@ import { errAsync, type ResultAsync } from 'neverthrow';
 import { makeError } from '../../errors/make-error.js';
 import { narrowError } from '../../errors/narrow.js';
 import type { AuthContext } from '../context.js';
-import { type AnswerCustomChallengeError, SIGN_IN_ERRORS } from '../errors.js';
+import { type AnswerCustomChallengeError, CHALLENGE_ERRORS } from '../errors.js';
 import type { SignInStep, Step } from '../steps.js';
 import { answerStep } from './answer.js';
 
@@ -38,18 +38,9 @@ export function answerCustomChallenge(
     return errAsync(makeError('InvalidParameter', 'answer must be a string'));
   }
   return answerStep(context, step, {
-    expected: 'CUSTOM_CHALLENGE',
+    expected: ['CUSTOM_CHALLENGE'],
     challengeName: 'CUSTOM_CHALLENGE',
     responses: { ANSWER: answer },
     ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
-  }).mapErr((error) =>
-    narrowError(error, [
-      ...SIGN_IN_ERRORS,
-      'UnsupportedChallenge',
-      'SrpAborted',
-      'SessionExpired',
-      'InvalidStep',
-      'CodeMismatch',
-    ]),
-  );
+  }).mapErr((error) => narrowError(error, CHALLENGE_ERRORS));
 }

@@ -38,7 +38,7 @@ export function completeNewPassword(
   newPassword: string,
   options: CompleteNewPasswordOptions = {},
 ): ResultAsync<SignInStep, CompleteNewPasswordError> {
-  const checked = validateStep(context, step, 'NEW_PASSWORD_REQUIRED');
+  const checked = validateStep(context, step, ['NEW_PASSWORD_REQUIRED']);
   if (checked.isErr()) return errAsync(checked.error);
   if (typeof newPassword !== 'string' || newPassword.length === 0) {
     return errAsync(makeError('InvalidParameter', 'newPassword must be a non-empty string'));
@@ -61,12 +61,10 @@ export function completeNewPassword(
     Object.entries(attributes).map(([name, value]) => [`userAttributes.${name}`, value]),
   );
   return answerStep(context, step, {
-    expected: 'NEW_PASSWORD_REQUIRED',
+    expected: ['NEW_PASSWORD_REQUIRED'],
     challengeName: 'NEW_PASSWORD_REQUIRED',
     responses: { NEW_PASSWORD: newPassword, ...userAttributes },
     secrets: [newPassword],
     ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
-  }).mapErr((error) =>
-    narrowError(error, [...CHALLENGE_ERRORS, 'UnsupportedChallenge', 'SrpAborted', 'InvalidStep']),
-  );
+  }).mapErr((error) => narrowError(error, CHALLENGE_ERRORS));
 }

@@ -1,3 +1,5 @@
+import type { FirstFactor } from '../steps.js';
+
 /** Fields every sign-in takes. */
 interface SignInCommon {
   /** The user name, or an alias (email, phone) when the pool allows it. */
@@ -49,11 +51,27 @@ export interface CustomSignInInput extends SignInCommon {
 }
 
 /**
- * Input of `AuthClient.signIn`: SRP by default, or the password or custom flow.
+ * USER_AUTH, choice-based sign-in: Cognito offers the first factors the pool allows for this user
+ * (SELECT_CHALLENGE), or goes straight to `preferredChallenge` when available. Give `password` with
+ * `PASSWORD` / `PASSWORD_SRP` as the preferred challenge.
+ *
+ * @example
+ * ```ts
+ * const input: UserAuthSignInInput = { username: 'alice', flow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' };
+ * ```
+ */
+export interface UserAuthSignInInput extends SignInCommon {
+  readonly flow: 'USER_AUTH';
+  readonly preferredChallenge?: FirstFactor;
+  readonly password?: string;
+}
+
+/**
+ * Input of `AuthClient.signIn`: SRP by default, or the password, custom or choice-based flow.
  *
  * @example
  * ```ts
  * const input: SignInInput = { username: 'alice', password }; // USER_SRP_AUTH
  * ```
  */
-export type SignInInput = SrpSignInInput | PasswordSignInInput | CustomSignInInput;
+export type SignInInput = SrpSignInInput | PasswordSignInInput | CustomSignInInput | UserAuthSignInInput;

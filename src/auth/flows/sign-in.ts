@@ -12,7 +12,48 @@ import { stepFromSignInError } from '../map-auth-response.js';
 import type { SignInStep } from '../steps.js';
 import type { SignInInput } from './sign-in-input.js';
 
-const FLOWS = new Set(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH']);
+const FLOWS = new Set(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH', 'USER_AUTH']);
+const FIRST_FACTORS = new Set(['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN']);
+
+type Flow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH' | 'USER_AUTH';
+
+/** Whether the flow needs the password, and whether it proves it by SRP. */
+function passwordUse(flow: Flow, input: SignInInput): { required: boolean; srp: boolean } {
+  switch (flow) {
+    case 'USER_SRP_AUTH':
+      return { required: true, srp: true };
+    case 'USER_PASSWORD_AUTH':
+      return { required: true, srp: false };
+    case 'CUSTOM_AUTH':
+      return { required: false, srp: input.password !== undefined };
+    case 'USER_AUTH': {
+      const preferred = 'preferredChallenge' in input ? input.preferredChallenge : undefined;
+      return {
+        required: preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP',
+        srp: preferred === 'PASSWORD_SRP',
+      };
+    }
+  }
+}
+
+/** The flow-specific AuthParameters besides USERNAME, SECRET_HASH and DEVICE_KEY. */
+function flowParameters(flow: Flow, input: SignInInput, srpA: string | undefined): Record<string, string> {
+  switch (flow) {
+    case 'USER_PASSWORD_AUTH':
+      return { PASSWORD: input.password ?? '' };
+    case 'USER_SRP_AUTH':
+      return { SRP_A: srpA ?? '' };
+    case 'CUSTOM_AUTH':
+      return srpA ? { CHALLENGE_NAME: 'SRP_A', SRP_A: srpA } : {};
+    case 'USER_AUTH': {
+      const preferred = 'preferredChallenge' in input ? input.preferredChallenge : undefined;
+      if (!preferred) return {};
+      if (preferred === 'PASSWORD') return { PREFERRED_CHALLENGE: preferred, PASSWORD: input.password ?? '' };
+      if (preferred === 'PASSWORD_SRP') return { PREFERRED_CHALLENGE: preferred, SRP_A: srpA ?? '' };
+      return { PREFERRED_CHALLENGE: preferred };
+    }
+  }
+}
 
 /**
  * The remembered device of `username`, if the DeviceStore has one.
@@ -53,7 +94,17 @@ export function signIn(context: AuthContext, input: SignInInput): ResultAsync<Si
   if (typeof username !== 'string' || username.length === 0) {
     return errAsync(makeError('InvalidParameter', 'username must be a non-empty string'));
   }
-  if (flow !== 'CUSTOM_AUTH' || password !== undefined) {
+  const preferred = 'preferredChallenge' in input ? input.preferredChallenge : undefined;
+  if (preferred !== undefined && !FIRST_FACTORS.has(preferred)) {
+    return errAsync(
+      makeError(
+        'InvalidParameter',
+        'preferredChallenge must be PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP or WEB_AUTHN',
+      ),
+    );
+  }
+  const use = passwordUse(flow, input);
+  if (use.required || password !== undefined) {
     if (typeof password !== 'string' || password.length === 0) {
       return errAsync(makeError('InvalidParameter', 'password must be a non-empty string'));
     }
@@ -63,19 +114,12 @@ export function signIn(context: AuthContext, input: SignInInput): ResultAsync<Si
     return errAsync(makeError('InvalidParameter', 'deviceName must be a non-empty string'));
   }
   let srpSecret: SrpSecret | undefined;
-  if (flow === 'USER_SRP_AUTH' || (flow === 'CUSTOM_AUTH' && password)) {
+  if (use.srp) {
     const started = safeStartSrp(context);
     if (started.isErr()) return errAsync(started.error);
     srpSecret = started.value;
   }
-  const parameters: Record<string, string> =
-    flow === 'USER_PASSWORD_AUTH'
-      ? { PASSWORD: password ?? '' }
-      : flow === 'USER_SRP_AUTH'
-        ? { SRP_A: srpSecret?.srpA ?? '' }
-        : srpSecret
-          ? { CHALLENGE_NAME: 'SRP_A', SRP_A: srpSecret.srpA }
-          : {};
+  const parameters = flowParameters(flow, input, srpSecret?.srpA);
   return loadDevice(context, username)
     .andThen((device) => {
       const state: FlowState = {
@@ -91,7 +135,7 @@ export function signIn(context: AuthContext, input: SignInInput): ResultAsync<Si
           transport(
             'InitiateAuth',
             {
-              AuthFlow: flow as 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH' | 'CUSTOM_AUTH',
+              AuthFlow: flow,
               ClientId: config.clientId,
               AuthParameters: {
                 USERNAME: username,
@@ -107,5 +151,5 @@ export function signIn(context: AuthContext, input: SignInInput): ResultAsync<Si
         .andThen((response) => advance(context, state, response));
     })
     .orElse((error) => stepFromSignInError(error, { clientId: config.clientId, username }))
-    .mapErr((error) => narrowError(error, [...SIGN_IN_ERRORS, 'UnsupportedChallenge', 'SrpAborted']));
+    .mapErr((error) => narrowError(error, SIGN_IN_ERRORS));
 }

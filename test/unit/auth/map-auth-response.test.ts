@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseRequiredAttributes, parseUserAttributes } from '../../../src/auth/challenge-parameters.js';
 import {
   type AuthResponse,
   mapAuthResponse,
-  parseRequiredAttributes,
-  parseUserAttributes,
   stepFromSignInError,
 } from '../../../src/auth/map-auth-response.js';
 import { SESSION_TTL_MS, type SignInStep, type Step } from '../../../src/auth/steps.js';
@@ -218,33 +217,39 @@ describe('mapAuthResponse: NEW_PASSWORD_REQUIRED', () => {
 });
 
 describe('mapAuthResponse: other answers', () => {
-  it.each(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'PASSWORD_VERIFIER', 'SOMETHING_NEW'])(
-    'returns UnsupportedChallenge for %s with challengeName',
+  it.each(['SOMETHING_NEW', 'ADMIN_NO_SRP_AUTH', 'PASSWORD'])(
+    'turns %s, which has no dedicated step, into an UNSUPPORTED_CHALLENGE step with the raw name and parameters',
     (name) => {
-      const result = mapAuthResponse(
-        { ChallengeName: name, Session: SESSION, ChallengeParameters: {} },
+      const step = mapAuthResponse(
+        { ChallengeName: name, Session: SESSION, ChallengeParameters: { HINT: 'x', USERNAME: 'internal' } },
         context,
-      );
-      expect(result.isErr()).toBe(true);
-      const error = result._unsafeUnwrapErr();
-      expect(error.type).toBe('UnsupportedChallenge');
-      if (error.type !== 'UnsupportedChallenge') throw new Error('unreachable');
-      expect(error.challengeName).toBe(name);
-      expect(error.message).toContain(name);
-      expect(error.retryable).toBe(false);
+      )._unsafeUnwrap();
+      expect(step).toEqual({
+        step: 'UNSUPPORTED_CHALLENGE',
+        clientId: context.clientId,
+        username: context.username,
+        challengeUsername: 'internal',
+        session: SESSION,
+        expiresAt: context.now + 180_000,
+        challengeName: name,
+        parameters: { HINT: 'x', USERNAME: 'internal' },
+      });
     },
   );
 
-  it('never puts the session into the UnsupportedChallenge error', () => {
-    const error = mapAuthResponse({ ChallengeName: 'SMS_MFA', Session: SESSION }, context)._unsafeUnwrapErr();
+  it('maps PASSWORD_VERIFIER that reached the pure mapping (no flow answered it) to Unexpected', () => {
+    const error = mapAuthResponse(
+      { ChallengeName: 'PASSWORD_VERIFIER', Session: SESSION },
+      context,
+    )._unsafeUnwrapErr();
+    expect(error.type).toBe('Unexpected');
     expect(JSON.stringify(error)).not.toContain(SESSION);
   });
 
-  it('caps a huge challenge name in the message but keeps it in challengeName', () => {
+  it('keeps a huge challenge name whole in the UNSUPPORTED_CHALLENGE step', () => {
     const name = 'X'.repeat(1000);
-    const error = mapAuthResponse({ ChallengeName: name, Session: SESSION }, context)._unsafeUnwrapErr();
-    expect(error.message.length).toBeLessThan(200);
-    expect(error.type === 'UnsupportedChallenge' && error.challengeName).toBe(name);
+    const step = mapAuthResponse({ ChallengeName: name, Session: SESSION }, context)._unsafeUnwrap();
+    expect(step.step === 'UNSUPPORTED_CHALLENGE' && step.challengeName).toBe(name);
   });
 
   it.each([

@@ -139,7 +139,7 @@ describe('parseStep: another app client', () => {
 
   it('rejects a step without a clientId', () => {
     const message = expectInvalidStep(tweak(newPassword, { clientId: undefined }));
-    expect(message).toContain('app client');
+    expect(message).toContain('clientId is missing');
   });
 
   it('reports the wrong client even when the step has also expired', () => {
@@ -199,7 +199,7 @@ describe('parseStep: garbage', () => {
   });
 
   it.each([
-    ['an unknown step name', tweak(newPassword, { step: 'SMS_MFA' }), 'unknown step'],
+    ['an unknown step name', tweak(newPassword, { step: 'SMS_MFA_V2' }), 'unknown step'],
     ['no step name', tweak(newPassword, { step: undefined }), 'not a step name'],
     ['a lower-case step name', tweak(newPassword, { step: 'signed_in' }), 'unknown step'],
     ['a missing session', tweak(newPassword, { session: undefined }), 'session'],
@@ -239,12 +239,12 @@ describe('parseStep: garbage', () => {
     [
       'a SIGNED_IN step without an ID token',
       tweak(signedIn, { tokens: { ...signedIn.tokens, idToken: undefined } }),
-      'ID or access token',
+      'tokens.idToken is missing',
     ],
     [
       'a SIGNED_IN step without an access token',
       tweak(signedIn, { tokens: { ...signedIn.tokens, accessToken: '' } }),
-      'ID or access token',
+      'tokens.accessToken is missing',
     ],
     [
       'a SIGNED_IN step with a numeric refresh token',
