@@ -5,12 +5,7 @@ import type { CognitoError } from './types.js';
 /** The errors an SDK failure can become (the rest are raised by cognito-flow itself). */
 type Tag = Exclude<
   CognitoError['type'],
-  | 'UnsupportedChallenge'
-  | 'MissingRequiredAttributes'
-  | 'SrpAborted'
-  | 'SessionEnded'
-  | 'InvalidToken'
-  | 'TokenStore'
+  'MissingRequiredAttributes' | 'SrpAborted' | 'SessionEnded' | 'InvalidToken' | 'TokenStore'
 >;
 
 /** Cognito (user pools and identity pools) exception names and the error each becomes. */

@@ -164,16 +164,6 @@ export type InvalidStepError = ErrorBase<'InvalidStep'>;
  * ```
  */
 export type InvalidConfigError = ErrorBase<'InvalidConfig'>;
-/** Cognito asked for a challenge this version does not handle.
- *
- * @example
- * ```ts
- * if (result.isErr() && result.error.type === 'UnsupportedChallenge') console.warn(result.error.message);
- * ```
- */
-export interface UnsupportedChallengeError extends ErrorBase<'UnsupportedChallenge'> {
-  readonly challengeName: string;
-}
 /**
  * `completeNewPassword` was called without attributes that Cognito requires.
  *
@@ -342,7 +332,6 @@ export type CognitoError =
   | SessionExpiredError
   | InvalidStepError
   | InvalidConfigError
-  | UnsupportedChallengeError
   | MissingRequiredAttributesError
   | SrpAbortedError
   | SessionEndedError

@@ -27,8 +27,8 @@ describe('makeError', () => {
   });
 
   it('adds the extra fields of errors that have them', () => {
-    const challenge = makeError('UnsupportedChallenge', 'no', {}, { challengeName: 'SMS_MFA' });
-    expect(challenge.challengeName).toBe('SMS_MFA');
+    const aborted = makeError('SrpAborted', 'no', {}, { reason: 'U_IS_ZERO' });
+    expect(aborted.reason).toBe('U_IS_ZERO');
     const missing = makeError('MissingRequiredAttributes', 'need more', {}, { missing: ['email', 'name'] });
     expect(missing.missing).toEqual(['email', 'name']);
   });
@@ -113,12 +113,7 @@ describe('narrowError', () => {
   });
 
   it('drops the extra fields of a narrowed-away error', () => {
-    const challenge: CognitoError = makeError(
-      'UnsupportedChallenge',
-      'SMS',
-      {},
-      { challengeName: 'SMS_MFA' },
-    );
+    const challenge: CognitoError = makeError('SrpAborted', 'SMS', {}, { reason: 'U_IS_ZERO' });
     const narrowed = narrowError(challenge, ['NotAuthorized']);
     expect(narrowed.type).toBe('Unexpected');
     expect(Object.keys(narrowed)).not.toContain('challengeName');
