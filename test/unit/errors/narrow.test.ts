@@ -116,7 +116,7 @@ describe('narrowError', () => {
     const challenge: CognitoError = makeError('SrpAborted', 'SMS', {}, { reason: 'U_IS_ZERO' });
     const narrowed = narrowError(challenge, ['NotAuthorized']);
     expect(narrowed.type).toBe('Unexpected');
-    expect(Object.keys(narrowed)).not.toContain('challengeName');
+    expect(Object.keys(narrowed)).not.toContain('reason');
   });
 
   it('narrows the static type so a switch over the allowed tags is exhaustive', () => {
