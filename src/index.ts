@@ -21,6 +21,7 @@ export type {
   SignInError,
   SignInFlowError,
 } from './auth/errors.js';
+export type { AdminContextData, AdminSignInInput } from './auth/flows/admin-sign-in.js';
 export type {
   CustomSignInInput,
   PasswordSignInInput,

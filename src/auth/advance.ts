@@ -149,6 +149,7 @@ export function advance(
     clientId: context.config.clientId,
     username: state.username,
     now: context.config.now(),
+    ...(state.admin ? { admin: true } : {}),
   });
   if (mapped.isErr()) return errAsync(mapped.error);
   const step = mapped.value;

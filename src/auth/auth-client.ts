@@ -32,6 +32,7 @@ import type {
   ResumeError,
   SignInError,
 } from './errors.js';
+import { type AdminSignInInput, adminSignIn } from './flows/admin-sign-in.js';
 import { signIn } from './flows/sign-in.js';
 import type { SignInInput } from './flows/sign-in-input.js';
 import { parseStep } from './resume-step.js';
@@ -108,6 +109,22 @@ export class AuthClient {
    */
   signIn(input: SignInInput): ResultAsync<SignInStep, SignInError> {
     return this.#with((context) => signIn(context, input));
+  }
+
+  /**
+   * Server-side sign-in through the admin API (AdminInitiateAuth, ADMIN_USER_PASSWORD_AUTH), signed with
+   * the SDK client's AWS credentials, with optional `contextData` for threat protection. The steps are the
+   * same as `signIn`'s and carry `admin: true`, so every transition answers them through
+   * AdminRespondToAuthChallenge.
+   *
+   * @example
+   * ```ts
+   * const step = await auth.adminSignIn({ username: 'alice', password, contextData });
+   * if (step.isOk() && step.value.step === 'NEW_PASSWORD_REQUIRED') await auth.completeNewPassword(step.value, pw);
+   * ```
+   */
+  adminSignIn(input: AdminSignInInput): ResultAsync<SignInStep, SignInError> {
+    return this.#with((context) => adminSignIn(context, input));
   }
 
   /**

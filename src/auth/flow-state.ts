@@ -19,6 +19,8 @@ export interface FlowState {
   /** The name a new device is confirmed with. */
   readonly deviceName: string;
   readonly clientMetadata?: Readonly<Record<string, string>>;
+  /** The sign-in runs through the admin API (AdminInitiateAuth / AdminRespondToAuthChallenge). */
+  readonly admin?: boolean;
 }
 
 /**

@@ -38,6 +38,8 @@ export interface MappingContext {
   readonly username: string;
   /** Epoch milliseconds when the answer arrived. */
   readonly now: number;
+  /** The answer came from the admin API; challenge steps remember it. */
+  readonly admin?: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ export function mapAuthResponse(
     challengeUsername: named(params.USERNAME) ?? named(params.USER_ID_FOR_SRP) ?? context.username,
     session: response.Session,
     expiresAt: context.now + SESSION_TTL_MS,
+    ...(context.admin ? { admin: true as const } : {}),
   });
 }
 

@@ -32,23 +32,23 @@ export function respondToChallenge(
   answer: ChallengeAnswer,
 ): ResultAsync<AuthResponse, CognitoError> {
   const { config, transport } = context;
-  return secretHashParameter(config, answer.username).andThen((hash) =>
-    transport(
-      'RespondToAuthChallenge',
-      {
-        // Cognito may add challenges the SDK's enum does not list yet; the name is passed through.
-        ChallengeName: answer.challengeName as ChallengeNameType,
-        ClientId: config.clientId,
-        Session: answer.session,
-        ChallengeResponses: {
-          ...answer.responses,
-          USERNAME: answer.username,
-          ...(state.device ? { DEVICE_KEY: state.device.deviceKey } : {}),
-          ...hash,
-        },
-        ...(state.clientMetadata ? { ClientMetadata: { ...state.clientMetadata } } : {}),
+  const secrets = flowSecrets(config, state, [answer.session, ...(answer.secrets ?? [])]);
+  return secretHashParameter(config, answer.username).andThen((hash) => {
+    const input = {
+      // Cognito may add challenges the SDK's enum does not list yet; the name is passed through.
+      ChallengeName: answer.challengeName as ChallengeNameType,
+      ClientId: config.clientId,
+      Session: answer.session,
+      ChallengeResponses: {
+        ...answer.responses,
+        USERNAME: answer.username,
+        ...(state.device ? { DEVICE_KEY: state.device.deviceKey } : {}),
+        ...hash,
       },
-      { secrets: flowSecrets(config, state, [answer.session, ...(answer.secrets ?? [])]) },
-    ),
-  );
+      ...(state.clientMetadata ? { ClientMetadata: { ...state.clientMetadata } } : {}),
+    };
+    return state.admin
+      ? transport('AdminRespondToAuthChallenge', { ...input, UserPoolId: config.userPoolId }, { secrets })
+      : transport('RespondToAuthChallenge', input, { secrets });
+  });
 }

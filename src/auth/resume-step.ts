@@ -39,12 +39,15 @@ const object =
 const boolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'is not a boolean');
 const jsonObject: Check = (v) => (isObject(v) ? undefined : 'is not an object');
 
+const adminFlag: Check = (v) => (v === undefined || v === true ? undefined : 'must be true when present');
+
 const challengeBase: Readonly<Record<string, Check>> = {
   clientId: string,
   username: string,
   challengeUsername: string,
   session: string,
   expiresAt: time,
+  admin: adminFlag,
 };
 
 /** The fields each step kind must have. */

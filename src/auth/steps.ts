@@ -20,6 +20,8 @@ export interface ChallengeStepBase {
   readonly session: string;
   /** When Cognito's session runs out, in epoch milliseconds (about three minutes after the step). */
   readonly expiresAt: number;
+  /** Present when the sign-in came from `adminSignIn`: answers go through AdminRespondToAuthChallenge. */
+  readonly admin?: true;
 }
 
 /**

@@ -1,4 +1,10 @@
 import {
+  AdminInitiateAuthCommand,
+  type AdminInitiateAuthCommandInput,
+  type AdminInitiateAuthCommandOutput,
+  AdminRespondToAuthChallengeCommand,
+  type AdminRespondToAuthChallengeCommandInput,
+  type AdminRespondToAuthChallengeCommandOutput,
   AssociateSoftwareTokenCommand,
   type AssociateSoftwareTokenCommandInput,
   type AssociateSoftwareTokenCommandOutput,
@@ -90,8 +96,8 @@ import type { Transport } from '../transport/transport.js';
 
 /**
  * The user-pool operations {@link AuthClient} uses: sign-in and challenges, devices, the account
- * lifecycle and token refresh. All are unsigned (public app-client calls, or authorised by the user's
- * access token or session), so no AWS credentials are needed.
+ * lifecycle and token refresh. All but the two Admin* sign-in calls are unsigned (public app-client
+ * calls, or authorised by the user's access token or session); `adminSignIn` needs AWS credentials.
  *
  * @example
  * ```ts
@@ -99,6 +105,11 @@ import type { Transport } from '../transport/transport.js';
  * ```
  */
 export interface UserPoolAuthOperations {
+  AdminRespondToAuthChallenge: {
+    input: AdminRespondToAuthChallengeCommandInput;
+    output: AdminRespondToAuthChallengeCommandOutput;
+  };
+  AdminInitiateAuth: { input: AdminInitiateAuthCommandInput; output: AdminInitiateAuthCommandOutput };
   InitiateAuth: { input: InitiateAuthCommandInput; output: InitiateAuthCommandOutput };
   RespondToAuthChallenge: {
     input: RespondToAuthChallengeCommandInput;
@@ -188,6 +199,8 @@ export type UserPoolTransport = Transport<UserPoolAuthOperations>;
  */
 export function userPoolSdkTransport(client: CognitoIdentityProviderClient): UserPoolTransport {
   return sdkTransport<UserPoolAuthOperations>(client, {
+    AdminRespondToAuthChallenge: AdminRespondToAuthChallengeCommand,
+    AdminInitiateAuth: AdminInitiateAuthCommand,
     InitiateAuth: InitiateAuthCommand,
     RespondToAuthChallenge: RespondToAuthChallengeCommand,
     ConfirmDevice: ConfirmDeviceCommand,

@@ -94,6 +94,7 @@ export function answerStep(
       username: valid.username,
       deviceName: config.deviceName,
       ...answer.state,
+      ...(valid.admin ? { admin: true } : {}),
       ...(device ? { device } : {}),
       ...(answer.clientMetadata ? { clientMetadata: answer.clientMetadata } : {}),
     };
