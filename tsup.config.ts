@@ -6,6 +6,7 @@ export default defineConfig({
     'identity/index': 'src/identity/index.ts',
     'admin/index': 'src/admin/index.ts',
     'verify/index': 'src/verify/index.ts',
+    'node/index': 'src/node/index.ts',
     // Modular exponentiation for SRP, chosen by the `#modpow` import condition in package.json:
     // OpenSSL through node:crypto on Node, native BigInt elsewhere.
     'srp/modpow-node': 'src/srp/modpow-node.ts',

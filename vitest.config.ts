@@ -10,6 +10,9 @@ export default defineConfig({
       { find: /^cognito-flow\/identity$/, replacement: src('identity/index.ts') },
       { find: /^cognito-flow\/admin$/, replacement: src('admin/index.ts') },
       { find: /^cognito-flow\/verify$/, replacement: src('verify/index.ts') },
+      { find: /^cognito-flow\/node$/, replacement: src('node/index.ts') },
+      { find: /^cognito-flow\/oauth$/, replacement: src('oauth/index.ts') },
+      { find: /^cognito-flow\/triggers$/, replacement: src('triggers/index.ts') },
       { find: /^cognito-flow$/, replacement: src('index.ts') },
       // The package's own `#modpow` import, as Node resolves it (OpenSSL through node:crypto).
       { find: /^#modpow$/, replacement: src('srp/modpow-node.ts') },

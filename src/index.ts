@@ -5,6 +5,55 @@ export type {
   StandardAttributes,
   UserAttributes,
 } from './attributes/types.js';
+export type {
+  AccessTokenInput,
+  AccountError,
+  AccountUser,
+  AssociateTotpInput,
+  AutoSignInError,
+  AutoSignInInput,
+  ChangePasswordError,
+  ChangePasswordInput,
+  CodeDeliveryDetails,
+  CodeDeliveryResult,
+  CompleteWebAuthnRegistrationInput,
+  ConfirmForgotPasswordError,
+  ConfirmForgotPasswordInput,
+  ConfirmSignUpError,
+  ConfirmSignUpInput,
+  ConfirmSignUpResult,
+  DeleteUserAttributesInput,
+  DeleteWebAuthnCredentialInput,
+  ForgotPasswordError,
+  ListWebAuthnCredentialsInput,
+  MfaMethod,
+  MfaSettings,
+  RegisteredWebAuthnCredential,
+  ResendSignUpCodeError,
+  RevokeTokenError,
+  RevokeTokenInput,
+  SendAttributeVerificationCodeInput,
+  SendCodeError,
+  SendCodeInput,
+  SetMfaPreferenceInput,
+  SignUpError,
+  SignUpInput,
+  SignUpResult,
+  TokenCallError,
+  TotpAssociation,
+  UpdateUserAttributesError,
+  UpdateUserAttributesInput,
+  UpdateUserAttributesResult,
+  UserAttributeValues,
+  VerifyAttributeError,
+  VerifyAttributeInput,
+  VerifyTotpError,
+  VerifyTotpInput,
+  WebAuthnCreationOptions,
+  WebAuthnCredentialPage,
+  WebAuthnError,
+  WebAuthnRegistrationCredential,
+} from './auth/account/index.js';
 export { AuthClient } from './auth/auth-client.js';
 export type { AnswerCustomChallengeOptions } from './auth/challenges/custom-challenge.js';
 export type { TotpSetup, TotpSetupOptions, VerifyTotpSetupOptions } from './auth/challenges/mfa-setup.js';
@@ -54,7 +103,7 @@ export type {
   UnsupportedChallengeStep,
   WebAuthnStep,
 } from './auth/steps.js';
-export { totpUri } from './auth/totp-uri.js';
+export { DEFAULT_TOTP_ISSUER, totpUri } from './auth/totp-uri.js';
 export type { UserPoolAuthOperations, UserPoolTransport } from './auth/user-pool-transport.js';
 export type { AuthClientConfig } from './config/auth-config.js';
 export { secretHash } from './crypto/secret-hash.js';
@@ -68,4 +117,17 @@ export {
   type IdTokenClaims,
 } from './tokens/claims.js';
 export { type DecodedJwt, decodeJwt } from './tokens/jwt.js';
+export {
+  deviceStoreFromTokenStore,
+  memoryTokenStore,
+  type RefreshOperation,
+  type Session,
+  type SessionEndReason,
+  type SessionError,
+  type SessionEvents,
+  type SessionOptions,
+  type SignOutError,
+  type SignOutOptions,
+  type TokenStore,
+} from './tokens/session-index.js';
 export type { TokenSet } from './tokens/token-set.js';

@@ -1,7 +1,54 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
 import { type AuthClientConfig, parseAuthConfig } from '../config/auth-config.js';
-import type { InvalidConfigError } from '../errors/types.js';
+import type { InvalidConfigError, InvalidParameterError, TokenStoreError } from '../errors/types.js';
+import { createSession, failedSession, restoreSession, type Session } from '../tokens/session.js';
+import type { SessionOptions } from '../tokens/session-options.js';
+import type { TokenStore } from '../tokens/stores/token-store.js';
+import type { TokenSet } from '../tokens/token-set.js';
+import type {
+  AccessTokenInput,
+  AccountError,
+  AccountUser,
+  AssociateTotpInput,
+  AutoSignInError,
+  AutoSignInInput,
+  ChangePasswordError,
+  ChangePasswordInput,
+  CodeDeliveryResult,
+  CompleteWebAuthnRegistrationInput,
+  ConfirmForgotPasswordError,
+  ConfirmForgotPasswordInput,
+  ConfirmSignUpError,
+  ConfirmSignUpInput,
+  ConfirmSignUpResult,
+  DeleteUserAttributesInput,
+  DeleteWebAuthnCredentialInput,
+  ForgotPasswordError,
+  ListWebAuthnCredentialsInput,
+  MfaSettings,
+  ResendSignUpCodeError,
+  RevokeTokenError,
+  RevokeTokenInput,
+  SendAttributeVerificationCodeInput,
+  SendCodeInput,
+  SetMfaPreferenceInput,
+  SignUpError,
+  SignUpInput,
+  SignUpResult,
+  TotpAssociation,
+  UpdateUserAttributesError,
+  UpdateUserAttributesInput,
+  UpdateUserAttributesResult,
+  VerifyAttributeError,
+  VerifyAttributeInput,
+  VerifyTotpError,
+  VerifyTotpInput,
+  WebAuthnCreationOptions,
+  WebAuthnCredentialPage,
+  WebAuthnError,
+} from './account/index.js';
+import * as account from './account/index.js';
 import { type AnswerCustomChallengeOptions, answerCustomChallenge } from './challenges/custom-challenge.js';
 import {
   setUpEmailMfa,
@@ -323,6 +370,324 @@ export class AuthClient {
     readonly paginationToken?: string;
   }): ResultAsync<DevicePage, DeviceError> {
     return this.#with((context) => listDevices(context, input));
+  }
+
+  /**
+   * A `Session` that keeps `tokens` fresh: refreshes ahead of expiry (default 5 minutes) with
+   * GetTokensFromRefreshToken (rotation-aware, REFRESH_TOKEN_AUTH as fallback), shares one refresh among
+   * concurrent callers, persists to `options.store`, and ends (`SessionEnded`) when the refresh token is
+   * revoked. Never throws: with an invalid client config every call returns the `InvalidConfig` error.
+   *
+   * @example
+   * ```ts
+   * if (step.step === 'SIGNED_IN') {
+   *   const session = auth.session(step.tokens, { store: memoryTokenStore() });
+   *   const idToken = await session.getIdToken(); // refreshed when close to expiry
+   * }
+   * ```
+   */
+  session(tokens: TokenSet, options?: SessionOptions): Session {
+    return this.#context.match(
+      (context) => createSession(context, tokens, options),
+      (error) => failedSession(error),
+    );
+  }
+
+  /**
+   * Restores the session a `TokenStore` holds (e.g. after a restart): `undefined` when the store is empty.
+   *
+   * @example
+   * ```ts
+   * const restored = await auth.restoreSession({ store: fileTokenStore('.tokens.json') });
+   * if (restored.isOk() && restored.value) console.log(await restored.value.getAccessToken());
+   * ```
+   */
+  restoreSession(
+    options: SessionOptions & { readonly store: TokenStore },
+  ): ResultAsync<Session | undefined, TokenStoreError | InvalidParameterError | InvalidConfigError> {
+    return this.#with((context) => restoreSession(context, options));
+  }
+
+  /**
+   * Registers a user (SignUp) with typed attributes; says whether and where a code was sent and whether the user is confirmed.
+   *
+   * @example
+   * ```ts
+   * const r = await auth.signUp({ username: 'alice', password, attributes: { email: 'alice@example.com' } });
+   * ```
+   */
+  signUp(input: SignUpInput): ResultAsync<SignUpResult, SignUpError> {
+    return this.#with((context) => account.signUp(context, input));
+  }
+
+  /**
+   * Confirms a sign-up with the emailed or texted code; keeps Cognito's session for `autoSignIn`.
+   *
+   * @example
+   * ```ts
+   * const confirmed = await auth.confirmSignUp({ username: 'alice', code: '123456', session: r.value.session });
+   * ```
+   */
+  confirmSignUp(input: ConfirmSignUpInput): ResultAsync<ConfirmSignUpResult, ConfirmSignUpError> {
+    return this.#with((context) => account.confirmSignUp(context, input));
+  }
+
+  /**
+   * Sends the sign-up confirmation code again.
+   *
+   * @example
+   * ```ts
+   * await auth.resendSignUpCode({ username: 'alice' });
+   * ```
+   */
+  resendSignUpCode(input: SendCodeInput): ResultAsync<CodeDeliveryResult, ResendSignUpCodeError> {
+    return this.#with((context) => account.resendSignUpCode(context, input));
+  }
+
+  /**
+   * Signs the user in right after confirmation with the session Cognito returned (USER_AUTH), without asking for the password again.
+   *
+   * @example
+   * ```ts
+   * const step = await auth.autoSignIn({ username: 'alice', session: confirmed.value.session });
+   * ```
+   */
+  autoSignIn(input: AutoSignInInput): ResultAsync<SignInStep, AutoSignInError> {
+    return this.#with((context) => account.autoSignIn(context, input));
+  }
+
+  /**
+   * Starts a password reset: Cognito sends a code.
+   *
+   * @example
+   * ```ts
+   * const sent = await auth.forgotPassword({ username: 'alice' });
+   * ```
+   */
+  forgotPassword(input: SendCodeInput): ResultAsync<CodeDeliveryResult, ForgotPasswordError> {
+    return this.#with((context) => account.forgotPassword(context, input));
+  }
+
+  /**
+   * Sets a new password with the reset code.
+   *
+   * @example
+   * ```ts
+   * await auth.confirmForgotPassword({ username: 'alice', code: '123456', newPassword });
+   * ```
+   */
+  confirmForgotPassword(input: ConfirmForgotPasswordInput): ResultAsync<void, ConfirmForgotPasswordError> {
+    return this.#with((context) => account.confirmForgotPassword(context, input));
+  }
+
+  /**
+   * Changes the signed-in user's password.
+   *
+   * @example
+   * ```ts
+   * await auth.changePassword({ accessToken, previousPassword, proposedPassword });
+   * ```
+   */
+  changePassword(input: ChangePasswordInput): ResultAsync<void, ChangePasswordError> {
+    return this.#with((context) => account.changePassword(context, input));
+  }
+
+  /**
+   * The signed-in user's attributes and MFA settings.
+   *
+   * @example
+   * ```ts
+   * const user = await auth.getUser({ accessToken });
+   * ```
+   */
+  getUser(input: AccessTokenInput): ResultAsync<AccountUser, AccountError> {
+    return this.#with((context) => account.getUser(context, input));
+  }
+
+  /**
+   * Updates attributes; reports which need verification (and where the code went).
+   *
+   * @example
+   * ```ts
+   * await auth.updateUserAttributes({ accessToken, attributes: { nickname: 'al' } });
+   * ```
+   */
+  updateUserAttributes(
+    input: UpdateUserAttributesInput,
+  ): ResultAsync<UpdateUserAttributesResult, UpdateUserAttributesError> {
+    return this.#with((context) => account.updateUserAttributes(context, input));
+  }
+
+  /**
+   * Sends a code to verify an attribute (email or phone_number).
+   *
+   * @example
+   * ```ts
+   * await auth.sendAttributeVerificationCode({ accessToken, attributeName: 'email' });
+   * ```
+   */
+  sendAttributeVerificationCode(
+    input: SendAttributeVerificationCodeInput,
+  ): ResultAsync<CodeDeliveryResult, AccountError> {
+    return this.#with((context) => account.sendAttributeVerificationCode(context, input));
+  }
+
+  /**
+   * Verifies an attribute with its code.
+   *
+   * @example
+   * ```ts
+   * await auth.verifyAttribute({ accessToken, attributeName: 'email', code: '123456' });
+   * ```
+   */
+  verifyAttribute(input: VerifyAttributeInput): ResultAsync<void, VerifyAttributeError> {
+    return this.#with((context) => account.verifyAttribute(context, input));
+  }
+
+  /**
+   * Deletes attributes of the signed-in user.
+   *
+   * @example
+   * ```ts
+   * await auth.deleteUserAttributes({ accessToken, attributeNames: ['nickname'] });
+   * ```
+   */
+  deleteUserAttributes(input: DeleteUserAttributesInput): ResultAsync<void, AccountError> {
+    return this.#with((context) => account.deleteUserAttributes(context, input));
+  }
+
+  /**
+   * The user's MFA methods and preferred one.
+   *
+   * @example
+   * ```ts
+   * const mfa = await auth.getMfaPreference({ accessToken });
+   * ```
+   */
+  getMfaPreference(input: AccessTokenInput): ResultAsync<MfaSettings, AccountError> {
+    return this.#with((context) => account.getMfaPreference(context, input));
+  }
+
+  /**
+   * Enables or disables SMS, TOTP and email MFA and picks the preferred one.
+   *
+   * @example
+   * ```ts
+   * await auth.setMfaPreference({ accessToken, totp: { enabled: true, preferred: true } });
+   * ```
+   */
+  setMfaPreference(input: SetMfaPreferenceInput): ResultAsync<void, AccountError> {
+    return this.#with((context) => account.setMfaPreference(context, input));
+  }
+
+  /**
+   * Starts TOTP outside sign-in: the secret and an otpauth:// URI.
+   *
+   * @example
+   * ```ts
+   * const totp = await auth.associateTotp({ accessToken, issuer: 'Acme' });
+   * ```
+   */
+  associateTotp(input: AssociateTotpInput): ResultAsync<TotpAssociation, AccountError> {
+    return this.#with((context) => account.associateTotp(context, input));
+  }
+
+  /**
+   * Verifies the TOTP code from the authenticator app.
+   *
+   * @example
+   * ```ts
+   * await auth.verifyTotp({ accessToken, code: '123456' });
+   * ```
+   */
+  verifyTotp(input: VerifyTotpInput): ResultAsync<void, VerifyTotpError> {
+    return this.#with((context) => account.verifyTotp(context, input));
+  }
+
+  /**
+   * Starts passkey registration: the credential creation options for the browser.
+   *
+   * @example
+   * ```ts
+   * const options = await auth.startWebAuthnRegistration({ accessToken });
+   * ```
+   */
+  startWebAuthnRegistration(input: AccessTokenInput): ResultAsync<WebAuthnCreationOptions, WebAuthnError> {
+    return this.#with((context) => account.startWebAuthnRegistration(context, input));
+  }
+
+  /**
+   * Completes passkey registration with the browser's attestation.
+   *
+   * @example
+   * ```ts
+   * await auth.completeWebAuthnRegistration({ accessToken, credential });
+   * ```
+   */
+  completeWebAuthnRegistration(input: CompleteWebAuthnRegistrationInput): ResultAsync<void, WebAuthnError> {
+    return this.#with((context) => account.completeWebAuthnRegistration(context, input));
+  }
+
+  /**
+   * Lists the user's passkeys.
+   *
+   * @example
+   * ```ts
+   * const page = await auth.listWebAuthnCredentials({ accessToken });
+   * ```
+   */
+  listWebAuthnCredentials(
+    input: ListWebAuthnCredentialsInput,
+  ): ResultAsync<WebAuthnCredentialPage, WebAuthnError> {
+    return this.#with((context) => account.listWebAuthnCredentials(context, input));
+  }
+
+  /**
+   * Deletes a passkey.
+   *
+   * @example
+   * ```ts
+   * await auth.deleteWebAuthnCredential({ accessToken, credentialId });
+   * ```
+   */
+  deleteWebAuthnCredential(input: DeleteWebAuthnCredentialInput): ResultAsync<void, WebAuthnError> {
+    return this.#with((context) => account.deleteWebAuthnCredential(context, input));
+  }
+
+  /**
+   * Signs the user out everywhere (all refresh tokens revoked).
+   *
+   * @example
+   * ```ts
+   * await auth.globalSignOut({ accessToken });
+   * ```
+   */
+  globalSignOut(input: AccessTokenInput): ResultAsync<void, AccountError> {
+    return this.#with((context) => account.globalSignOut(context, input));
+  }
+
+  /**
+   * Revokes a refresh token (and the tokens issued from it).
+   *
+   * @example
+   * ```ts
+   * await auth.revokeToken({ refreshToken });
+   * ```
+   */
+  revokeToken(input: RevokeTokenInput): ResultAsync<void, RevokeTokenError> {
+    return this.#with((context) => account.revokeToken(context, input));
+  }
+
+  /**
+   * Deletes the signed-in user.
+   *
+   * @example
+   * ```ts
+   * await auth.deleteUser({ accessToken });
+   * ```
+   */
+  deleteUser(input: AccessTokenInput): ResultAsync<void, AccountError> {
+    return this.#with((context) => account.deleteUser(context, input));
   }
 
   #with<T, E>(run: (context: AuthContext) => ResultAsync<T, E>): ResultAsync<T, E | InvalidConfigError> {

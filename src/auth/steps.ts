@@ -126,7 +126,14 @@ export interface CodeDelivery {
   readonly medium?: string;
 }
 
-/** The steps answered with a one-time code by `submitCode`. */
+/**
+ * The steps answered with a one-time code by `submitCode`.
+ *
+ * @example
+ * ```ts
+ * const isCodeStep = (name: string): name is CodeStepName => ['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'EMAIL_OTP', 'SMS_OTP'].includes(name);
+ * ```
+ */
 export type CodeStepName = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP' | 'SMS_OTP';
 
 /**
@@ -145,7 +152,14 @@ export interface CodeStep extends ChallengeStepBase {
   readonly codeDelivery?: CodeDelivery;
 }
 
-/** The MFA kinds Cognito can offer (as in `MFAS_CAN_CHOOSE` / `MFAS_CAN_SETUP`). */
+/**
+ * The MFA kinds Cognito can offer (as in `MFAS_CAN_CHOOSE` / `MFAS_CAN_SETUP`).
+ *
+ * @example
+ * ```ts
+ * const preferred: MfaType = 'SOFTWARE_TOKEN_MFA';
+ * ```
+ */
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 
 /**
@@ -178,7 +192,14 @@ export interface MfaSetupStep extends ChallengeStepBase {
   readonly allowedTypes: readonly MfaType[];
 }
 
-/** The first factors of choice-based sign-in (`USER_AUTH`). */
+/**
+ * The first factors of choice-based sign-in (`USER_AUTH`).
+ *
+ * @example
+ * ```ts
+ * const passwordless: FirstFactor[] = ['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
+ * ```
+ */
 export type FirstFactor = 'PASSWORD' | 'PASSWORD_SRP' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 
 /**

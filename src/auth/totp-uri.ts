@@ -1,4 +1,15 @@
 /**
+ * The issuer authenticator apps show for a TOTP secret when none is given (during sign-in MFA setup and
+ * in `associateTotp`).
+ *
+ * @example
+ * ```ts
+ * await auth.setUpTotp(step, { issuer: DEFAULT_TOTP_ISSUER });
+ * ```
+ */
+export const DEFAULT_TOTP_ISSUER = 'Amazon Cognito';
+
+/**
  * The `otpauth://` URI authenticator apps scan (as a QR code) to add a TOTP secret:
  * `otpauth://totp/<issuer>:<account>?secret=<base32>&issuer=<issuer>`.
  *

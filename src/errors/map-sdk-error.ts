@@ -44,6 +44,21 @@ const BY_NAME: ReadonlyMap<string, Tag> = new Map(
     AbortError: 'Network',
     RequestTimeout: 'Network',
     RequestTimeoutException: 'Network',
+    // VerifySoftwareToken's answer to a wrong code (moto answers CodeMismatchException).
+    EnableSoftwareTokenMFAException: 'CodeMismatch',
+    SoftwareTokenMFANotFoundException: 'InvalidParameter',
+    // RevokeToken with a wrong client secret, a non-refresh token, or revocation off for the client.
+    UnauthorizedException: 'NotAuthorized',
+    UnsupportedTokenTypeException: 'InvalidParameter',
+    UnsupportedOperationException: 'InvalidConfiguration',
+    // Passkeys: not enabled, or the registration does not match the pool's relying party or client.
+    WebAuthnNotEnabledException: 'InvalidConfiguration',
+    WebAuthnConfigurationMissingException: 'InvalidConfiguration',
+    WebAuthnChallengeNotFoundException: 'InvalidParameter',
+    WebAuthnClientMismatchException: 'InvalidParameter',
+    WebAuthnCredentialNotSupportedException: 'InvalidParameter',
+    WebAuthnOriginNotAllowedException: 'InvalidParameter',
+    WebAuthnRelyingPartyMismatchException: 'InvalidParameter',
   } satisfies Record<string, Tag>),
 );
 

@@ -51,4 +51,15 @@ describe('entry points do not pull in each other', () => {
     expect(inputs.some((file) => file.endsWith('src/srp/modpow-bigint.ts'))).toBe(true);
     expect(inputs.filter((file) => file.endsWith('src/srp/modpow-node.ts'))).toEqual([]);
   }, 60_000);
+
+  it('cognito-flow/verify includes no user-pool state machine and no AWS SDK client', async () => {
+    const inputs = await bundledInputs('src/verify/index.ts');
+    expect(inputs.some((file) => file.includes('aws-jwt-verify'))).toBe(true);
+    expect(inputs.filter((file) => file.includes('src/auth/') || file.includes('@aws-sdk/'))).toEqual([]);
+  }, 60_000);
+
+  it('the main entry does not pull in node:fs (the file token store lives in cognito-flow/node)', async () => {
+    const inputs = await bundledInputs('src/index.ts');
+    expect(inputs.filter((file) => file.includes('file-token-store'))).toEqual([]);
+  }, 60_000);
 });

@@ -3,7 +3,13 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const entries = ['src/index.ts', 'src/identity/index.ts', 'src/admin/index.ts'];
+const entries = [
+  'src/index.ts',
+  'src/identity/index.ts',
+  'src/admin/index.ts',
+  'src/verify/index.ts',
+  'src/node/index.ts',
+];
 
 /** Every symbol an entry exports that lacks an `@example` in its TSDoc. */
 function exportsWithoutExample(): string[] {

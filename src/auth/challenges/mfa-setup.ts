@@ -4,7 +4,7 @@ import { narrowError } from '../../errors/narrow.js';
 import type { AuthContext } from '../context.js';
 import { CHALLENGE_ERRORS, type ChallengeError } from '../errors.js';
 import { SESSION_TTL_MS, type SignInStep, type Step } from '../steps.js';
-import { totpUri } from '../totp-uri.js';
+import { DEFAULT_TOTP_ISSUER, totpUri } from '../totp-uri.js';
 import { answeredKey, answerStep, validateStep } from './answer.js';
 
 /**
@@ -34,7 +34,7 @@ export interface TotpSetup {
  * ```
  */
 export interface TotpSetupOptions {
-  /** Shown by the authenticator app (default `AWSCognito`). */
+  /** Shown by the authenticator app (default `Amazon Cognito`). */
   readonly issuer?: string;
   /** Shown by the authenticator app (default: the user name typed at sign-in). */
   readonly accountName?: string;
@@ -65,7 +65,7 @@ export function setUpTotp(
   if (!allows(valid, 'SOFTWARE_TOKEN_MFA')) {
     return errAsync(makeError('InvalidParameter', 'This user pool does not offer TOTP setup here'));
   }
-  const issuer = options.issuer ?? 'AWSCognito';
+  const issuer = options.issuer ?? DEFAULT_TOTP_ISSUER;
   const accountName = options.accountName ?? valid.username;
   if (issuer.includes(':') || issuer.trim() === '' || accountName.trim() === '') {
     return errAsync(

@@ -206,8 +206,8 @@ export function listDevices(
       { secrets: [accessToken] },
     )
     .map((output) => ({
-      devices: (output.Devices ?? []).flatMap((device) => deviceFromSdk(device) ?? []),
-      ...(output.PaginationToken ? { paginationToken: output.PaginationToken } : {}),
+      devices: (output?.Devices ?? []).flatMap((device) => deviceFromSdk(device) ?? []),
+      ...(output?.PaginationToken ? { paginationToken: output.PaginationToken } : {}),
     }))
     .mapErr((error) => narrowError(error, DEVICE_ERRORS));
 }

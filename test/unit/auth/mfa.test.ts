@@ -293,7 +293,7 @@ describe('MFA_SETUP during sign-in', () => {
     cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS', Session: 'verified-session' });
     cognito.on(RespondToAuthChallengeCommand).resolves({ AuthenticationResult: tokens });
     const setup = (await auth.setUpTotp(step))._unsafeUnwrap();
-    expect(setup.uri).toContain('otpauth://totp/AWSCognito:alice?');
+    expect(setup.uri).toContain('otpauth://totp/Amazon%20Cognito:alice?');
     const done = (
       await auth.verifyTotpSetup(setup.step, '123456', { friendlyDeviceName: 'Phone' })
     )._unsafeUnwrap();
