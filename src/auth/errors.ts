@@ -1,3 +1,4 @@
+import { SERVICE_ERROR_TAGS } from '../errors/service-errors.js';
 import type {
   CodeMismatchError,
   ExpiredCodeError,
@@ -27,14 +28,7 @@ export const SIGN_IN_ERRORS = [
   'NotAuthorized',
   'UserNotFound',
   'SrpAborted',
-  'InvalidParameter',
-  'ResourceNotFound',
-  'LimitExceeded',
-  'TooManyRequests',
-  'LambdaTrigger',
-  'InvalidConfiguration',
-  'Internal',
-  'Network',
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly SignInError['type'][];
 
 /**

@@ -1,3 +1,4 @@
+import { SERVICE_ERROR_TAGS } from '../../errors/service-errors.js';
 import type {
   CodeMismatchError,
   ExpiredCodeError,
@@ -11,18 +12,6 @@ import type {
   UsernameExistsError,
 } from '../../errors/types.js';
 import type { SignInError } from '../errors.js';
-
-/** The service-side tags every account call keeps (the rest of {@link ServiceError}). */
-const SERVICE_ERRORS = [
-  'InvalidParameter',
-  'ResourceNotFound',
-  'LimitExceeded',
-  'TooManyRequests',
-  'LambdaTrigger',
-  'InvalidConfiguration',
-  'Internal',
-  'Network',
-] as const satisfies readonly ServiceError['type'][];
 
 /**
  * The errors of the calls authorised by the user's access token (`getUser`, `deleteUser`,
@@ -47,7 +36,7 @@ export const ACCOUNT_ERRORS = [
   'PasswordResetRequired',
   'UserNotConfirmed',
   'UserNotFound',
-  ...SERVICE_ERRORS,
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly AccountError['type'][];
 
 /**
@@ -65,7 +54,7 @@ export const SIGN_UP_ERRORS = [
   'UsernameExists',
   'InvalidPassword',
   'NotAuthorized',
-  ...SERVICE_ERRORS,
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly SignUpError['type'][];
 
 /**
@@ -92,7 +81,7 @@ export const CONFIRM_SIGN_UP_ERRORS = [
   'UsernameExists',
   'NotAuthorized',
   'UserNotFound',
-  ...SERVICE_ERRORS,
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly ConfirmSignUpError['type'][];
 
 /**
@@ -109,7 +98,7 @@ export type SendCodeError = NotAuthorizedError | UserNotFoundError | ServiceErro
 export const SEND_CODE_ERRORS = [
   'NotAuthorized',
   'UserNotFound',
-  ...SERVICE_ERRORS,
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly SendCodeError['type'][];
 
 /**
@@ -157,7 +146,7 @@ export const CONFIRM_FORGOT_PASSWORD_ERRORS = [
   'NotAuthorized',
   'UserNotConfirmed',
   'UserNotFound',
-  ...SERVICE_ERRORS,
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly ConfirmForgotPasswordError['type'][];
 
 /**
@@ -252,7 +241,7 @@ export type TokenCallError = NotAuthorizedError | ServiceError;
 /** The tags an SDK failure of a passkey call or `revokeToken` is kept as. */
 export const TOKEN_CALL_ERRORS = [
   'NotAuthorized',
-  ...SERVICE_ERRORS,
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly TokenCallError['type'][];
 
 /**

@@ -4,46 +4,23 @@ import { fromAttributeList } from '../../attributes/format.js';
 import type { AttributeMap } from '../../attributes/types.js';
 import { makeError } from '../../errors/make-error.js';
 import { narrowError } from '../../errors/narrow.js';
-import type {
-  NotAuthorizedError,
-  PasswordResetRequiredError,
-  ServiceError,
-  UnexpectedError,
-  UserNotConfirmedError,
-  UserNotFoundError,
-} from '../../errors/types.js';
+import type { UnexpectedError } from '../../errors/types.js';
+import { ACCOUNT_ERRORS, type AccountError } from '../account/account-errors.js';
 import type { AuthContext } from '../context.js';
 import { loadDevice } from '../flows/sign-in.js';
 
 /**
- * The errors of the device calls (`rememberDevice`, `forgetDevice`, `listDevices`).
+ * The errors of the device calls (`rememberDevice`, `forgetDevice`, `listDevices`): those of any call
+ * authorised by the user's access token.
  *
  * @example
  * ```ts
  * if (result.isErr() && result.error.type === 'NotAuthorized') await session.refresh();
  * ```
  */
-export type DeviceError =
-  | NotAuthorizedError
-  | UserNotFoundError
-  | UserNotConfirmedError
-  | PasswordResetRequiredError
-  | ServiceError;
+export type DeviceError = AccountError;
 
-const DEVICE_ERRORS = [
-  'NotAuthorized',
-  'UserNotFound',
-  'UserNotConfirmed',
-  'PasswordResetRequired',
-  'InvalidParameter',
-  'ResourceNotFound',
-  'LimitExceeded',
-  'TooManyRequests',
-  'LambdaTrigger',
-  'InvalidConfiguration',
-  'Internal',
-  'Network',
-] as const satisfies readonly DeviceError['type'][];
+const DEVICE_ERRORS = ACCOUNT_ERRORS;
 
 /**
  * A device of the signed-in user, as ListDevices reports it.

@@ -1,0 +1,21 @@
+import type { ServiceError } from './types.js';
+
+/**
+ * The tags of {@link ServiceError} that an SDK failure can become — what any call reaching Cognito may
+ * meet. Each operation's list of kept tags starts from these.
+ *
+ * @example
+ * ```ts
+ * const KEPT = ['NotAuthorized', ...SERVICE_ERROR_TAGS] as const;
+ * ```
+ */
+export const SERVICE_ERROR_TAGS = [
+  'InvalidParameter',
+  'ResourceNotFound',
+  'LimitExceeded',
+  'TooManyRequests',
+  'LambdaTrigger',
+  'InvalidConfiguration',
+  'Internal',
+  'Network',
+] as const satisfies readonly ServiceError['type'][];
