@@ -5,17 +5,15 @@
  *   3. the app completes the new password and gets tokens;
  *   4. the app exchanges the ID token for AWS credentials and calls S3 with them.
  *
- * Without configuration it starts moto on loopback and provisions everything there.
+ * Without configuration it starts moto on loopback and provisions everything there through
+ * `cognito-flow/admin` (examples/support/provision.ts).
  * With COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_IDENTITY_POOL_ID (and optionally
  * COGNITO_CLIENT_SECRET; admin calls use your AWS credentials) it runs against real AWS.
  *
  *   npm run demo
  */
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import {
-  AdminDeleteUserCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { AuthClient, decodeIdToken } from 'cognito-flow';
 import { AdminClient } from 'cognito-flow/admin';
@@ -89,7 +87,7 @@ async function runStory(target: Target): Promise<void> {
   const newPassword = 'N3w-Passw0rd!-demo';
 
   // 1. The administrator creates the user.
-  const created = await admin.adminCreateUser({
+  const created = await admin.createUser({
     username,
     attributes: {
       email: `${username}@example.com`,
@@ -100,8 +98,7 @@ async function runStory(target: Target): Promise<void> {
     temporaryPassword,
     desiredDeliveryMediums: ['EMAIL'],
   });
-  if (created.isErr())
-    throw new Error(`adminCreateUser failed: ${created.error.type}: ${created.error.message}`);
+  if (created.isErr()) throw new Error(`createUser failed: ${created.error.type}: ${created.error.message}`);
   show('1. Administrator created the user', counter.take(), [
     `username: ${created.value.username}  status: ${created.value.status}`,
     `attributes: ${JSON.stringify(created.value.attributes)}`,
@@ -157,8 +154,11 @@ async function runStory(target: Target): Promise<void> {
       `S3 buckets seen with these credentials: ${(buckets.Buckets ?? []).map((b) => b.Name).join(', ') || '(none)'}`,
     ]);
   } finally {
-    if (!target.local)
-      await idp.send(new AdminDeleteUserCommand({ UserPoolId: target.userPoolId, Username: username }));
+    if (!target.local) {
+      const deleted = await admin.deleteUser(username);
+      if (deleted.isErr())
+        console.error(`deleteUser failed: ${deleted.error.type}: ${deleted.error.message}`);
+    }
   }
 }
 

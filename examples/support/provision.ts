@@ -1,9 +1,5 @@
-import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminClient } from 'cognito-flow/admin';
+import type { Result } from 'neverthrow';
 
 /** What {@link provisionStack} created. */
 export interface Stack {
@@ -21,9 +17,16 @@ export interface Stack {
 /** Fake credentials for signed admin calls against a local server. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' } as const;
 
+/** The value of a provisioning step, or a thrown error naming the step (the example stops there). */
+function must<T>(result: Result<T, { readonly type: string; readonly message: string }>, what: string): T {
+  if (result.isErr()) throw new Error(`${what} failed: ${result.error.type}: ${result.error.message}`);
+  return result.value;
+}
+
 /**
- * Provisions, against a local moto server, what the story needs: a user pool with the attributes
- * it uses, an app client without and one with a secret, and an identity pool trusting both.
+ * Provisions, against a local moto server and through `cognito-flow/admin`, what the story needs: a
+ * user pool with the attributes it uses, an app client without and one with a secret, and an identity
+ * pool trusting both.
  *
  * @example
  * ```ts
@@ -31,73 +34,60 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'tes
  * ```
  */
 export async function provisionStack(endpoint: string, region = 'us-east-1'): Promise<Stack> {
-  const idp = new CognitoIdentityProviderClient({
-    region,
-    endpoint,
-    credentials: LOCAL_CREDENTIALS,
-    maxAttempts: 1,
-  });
-  const identity = new CognitoIdentityClient({
-    region,
-    endpoint,
-    credentials: LOCAL_CREDENTIALS,
-    maxAttempts: 1,
-  });
-  const pool = await idp.send(
-    new CreateUserPoolCommand({
-      PoolName: 'cognito-flow-story',
-      Policies: {
-        PasswordPolicy: {
-          MinimumLength: 8,
-          RequireUppercase: true,
-          RequireLowercase: true,
-          RequireNumbers: true,
-          RequireSymbols: true,
-        },
+  const admin = must(
+    AdminClient.create({ region, endpoint, credentials: LOCAL_CREDENTIALS }),
+    'AdminClient.create',
+  );
+  const pool = must(
+    await admin.createUserPool({
+      name: 'cognito-flow-story',
+      passwordPolicy: {
+        minimumLength: 8,
+        requireUppercase: true,
+        requireLowercase: true,
+        requireNumbers: true,
+        requireSymbols: true,
       },
-      AutoVerifiedAttributes: ['email'],
-      Schema: [
-        { Name: 'email', AttributeDataType: 'String', Mutable: true, Required: true },
-        { Name: 'nickname', AttributeDataType: 'String', Mutable: true },
+      autoVerifiedAttributes: ['email'],
+      standardAttributes: { email: { required: true, mutable: true }, nickname: { mutable: true } },
+    }),
+    'createUserPool',
+  );
+  const authFlows = ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH'] as const;
+  const plain = must(
+    await admin.createUserPoolClient({ userPoolId: pool.userPoolId, name: 'story-web', authFlows }),
+    'createUserPoolClient (web)',
+  );
+  const secret = must(
+    await admin.createUserPoolClient({
+      userPoolId: pool.userPoolId,
+      name: 'story-service',
+      generateSecret: true,
+      authFlows,
+    }),
+    'createUserPoolClient (service)',
+  );
+  if (!secret.clientSecret) throw new Error('createUserPoolClient returned no secret');
+  const identityPool = must(
+    await admin.createIdentityPool({
+      name: 'cognito_flow_story',
+      allowGuests: true,
+      userPoolClients: [
+        { userPoolId: pool.userPoolId, clientId: plain.clientId },
+        { userPoolId: pool.userPoolId, clientId: secret.clientId },
       ],
     }),
+    'createIdentityPool',
   );
-  const userPoolId = pool.UserPool?.Id;
-  if (!userPoolId) throw new Error('CreateUserPool returned no id');
-  const flows = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const;
-  const plain = await idp.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: userPoolId,
-      ClientName: 'story-web',
-      ExplicitAuthFlows: [...flows],
-    }),
-  );
-  const secret = await idp.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: userPoolId,
-      ClientName: 'story-service',
-      GenerateSecret: true,
-      ExplicitAuthFlows: [...flows],
-    }),
-  );
-  const clientId = plain.UserPoolClient?.ClientId;
-  const secretClientId = secret.UserPoolClient?.ClientId;
-  const clientSecret = secret.UserPoolClient?.ClientSecret;
-  if (!clientId || !secretClientId || !clientSecret) throw new Error('CreateUserPoolClient returned no ids');
-  const providerName = `cognito-idp.${region}.amazonaws.com/${userPoolId}`;
-  const identityPool = await identity.send(
-    new CreateIdentityPoolCommand({
-      IdentityPoolName: 'cognito_flow_story',
-      AllowUnauthenticatedIdentities: true,
-      CognitoIdentityProviders: [
-        { ProviderName: providerName, ClientId: clientId },
-        { ProviderName: providerName, ClientId: secretClientId },
-      ],
-    }),
-  );
-  const identityPoolId = identityPool.IdentityPoolId;
-  if (!identityPoolId) throw new Error('CreateIdentityPool returned no id');
   // moto 5.2.1 has no SetIdentityPoolRoles (it answers HTTP 500) and needs no roles: GetCredentialsForIdentity
-  // works without them. Against AWS, attach roles to the identity pool when you create it.
-  return { region, endpoint, userPoolId, clientId, secretClientId, clientSecret, identityPoolId };
+  // works without them. Against AWS, call admin.setIdentityPoolRoles({ identityPoolId, authenticatedRoleArn, … }).
+  return {
+    region,
+    endpoint,
+    userPoolId: pool.userPoolId,
+    clientId: plain.clientId,
+    secretClientId: secret.clientId,
+    clientSecret: secret.clientSecret,
+    identityPoolId: identityPool.identityPoolId,
+  };
 }

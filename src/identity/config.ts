@@ -12,6 +12,31 @@ import type { InvalidConfigError } from '../errors/types.js';
 import { type IdentityIdStore, memoryIdentityIdStore } from './identity-id-store.js';
 
 /**
+ * The basic (classic) identity-pool flow: GetOpenIdToken, then STS AssumeRoleWithWebIdentity with
+ * the role given here. Use it for pools that have "basic flow" enabled and map roles themselves.
+ *
+ * @example
+ * ```ts
+ * const basicFlow: BasicFlowConfig = {
+ *   authenticatedRoleArn: 'arn:aws:iam::123456789012:role/app-signed-in',
+ *   unauthenticatedRoleArn: 'arn:aws:iam::123456789012:role/app-guest',
+ * };
+ * ```
+ */
+export interface BasicFlowConfig {
+  /** The role signed-in identities assume. */
+  readonly authenticatedRoleArn: string;
+  /** The role guests assume; guest credentials are an `InvalidConfig` error without it. */
+  readonly unauthenticatedRoleArn?: string;
+  /** STS session name (2–64 of `[\w+=,.@-]`); default `cognito-flow-<identity uuid>`. */
+  readonly roleSessionName?: string;
+  /** Lifetime of the STS credentials, 900–43200 s (default: the role's, usually 1 hour). */
+  readonly durationSeconds?: number;
+  /** STS endpoint (e.g. a local moto server); default: the pool's `endpoint`, else STS's own. */
+  readonly stsEndpoint?: string;
+}
+
+/**
  * Configuration of an {@link IdentityPool}.
  *
  * @example
@@ -32,6 +57,10 @@ export interface IdentityPoolConfig {
   readonly refreshMargin?: number;
   /** Where identity ids are remembered per user (default: in memory). */
   readonly identityIdStore?: IdentityIdStore;
+  /** Enhanced flow: the role to ask for (`CustomRoleArn`) when the pool maps several; per call it can be overridden. */
+  readonly customRoleArn?: string;
+  /** Use the basic (classic) flow instead of the enhanced one. */
+  readonly basicFlow?: BasicFlowConfig;
   /** Clock in epoch milliseconds, for tests. */
   readonly now?: () => number;
 }
@@ -44,10 +73,58 @@ export interface ResolvedIdentityPoolConfig {
   readonly client: CognitoIdentityClient | undefined;
   readonly refreshMargin: number;
   readonly identityIdStore: IdentityIdStore;
+  readonly customRoleArn: string | undefined;
+  readonly basicFlow: BasicFlowConfig | undefined;
   readonly now: () => number;
 }
 
 const IDENTITY_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+):[0-9a-f-]+$/;
+const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+/**
+ * Whether `value` is an IAM role ARN (`arn:aws:iam::123456789012:role/name`).
+ *
+ * @example
+ * ```ts
+ * isRoleArn('arn:aws:iam::123456789012:role/app'); // true
+ * ```
+ */
+export function isRoleArn(value: unknown): value is string {
+  return typeof value === 'string' && ROLE_ARN.test(value);
+}
+
+function optionalRoleArn(value: unknown, name: string): Result<string | undefined, InvalidConfigError> {
+  if (value === undefined) return ok(undefined);
+  return isRoleArn(value)
+    ? ok(value)
+    : err(invalidConfig(`${name} must be an IAM role ARN like "arn:aws:iam::123456789012:role/name"`));
+}
+
+function parseBasicFlow(value: unknown): Result<BasicFlowConfig | undefined, InvalidConfigError> {
+  if (value === undefined) return ok(undefined);
+  if (typeof value !== 'object' || value === null) return err(invalidConfig('basicFlow must be an object'));
+  const flow = value as BasicFlowConfig;
+  if (!isRoleArn(flow.authenticatedRoleArn)) {
+    return err(invalidConfig('basicFlow.authenticatedRoleArn must be an IAM role ARN'));
+  }
+  const duration = flow.durationSeconds;
+  if (
+    duration !== undefined &&
+    (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 900 || duration > 43_200)
+  ) {
+    return err(invalidConfig('basicFlow.durationSeconds must be a whole number from 900 to 43200'));
+  }
+  if (flow.roleSessionName !== undefined && !SESSION_NAME.test(String(flow.roleSessionName))) {
+    return err(
+      invalidConfig('basicFlow.roleSessionName must be 2-64 characters of letters, digits and +=,.@_-'),
+    );
+  }
+  return Result.combine([
+    optionalRoleArn(flow.unauthenticatedRoleArn, 'basicFlow.unauthenticatedRoleArn'),
+    optionalEndpoint(flow.stsEndpoint),
+  ]).map(() => flow);
+}
 
 /**
  * Validates an {@link IdentityPoolConfig}. Never throws.
@@ -80,13 +157,17 @@ export function parseIdentityPoolConfig(
     optionalRegion(input.region),
     optionalEndpoint(input.endpoint),
     optionalClock(input.now),
-  ]).map(([poolRegion, region, endpoint, now]) => ({
+    optionalRoleArn(input.customRoleArn, 'customRoleArn'),
+    parseBasicFlow(input.basicFlow),
+  ]).map(([poolRegion, region, endpoint, now, customRoleArn, basicFlow]) => ({
     identityPoolId: input.identityPoolId,
     region: region ?? poolRegion,
     endpoint,
     client: input.client,
     refreshMargin: margin ?? 5 * 60 * 1000,
     identityIdStore: input.identityIdStore ?? memoryIdentityIdStore(),
+    customRoleArn,
+    basicFlow,
     now: now ?? Date.now,
   }));
 }

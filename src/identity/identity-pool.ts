@@ -1,48 +1,74 @@
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
-import { narrowError } from '../errors/narrow.js';
 import type { InvalidConfigError } from '../errors/types.js';
+import { type IdentityPoolConfig, isRoleArn, parseIdentityPoolConfig } from './config.js';
 import {
-  type IdentityPoolConfig,
-  parseIdentityPoolConfig,
-  type ResolvedIdentityPoolConfig,
-} from './config.js';
-import { type AwsCredentials, credentialsFromResponse, isFresh } from './credentials.js';
-import { IDENTITY_ERRORS, type IdentityError } from './errors.js';
+  type CognitoCredentialProvider,
+  type CredentialProviderOptions,
+  credentialProvider,
+  type IdTokenSource,
+} from './credential-provider.js';
+import { type AwsCredentials, isFresh } from './credentials.js';
+import {
+  type DeveloperIdentityError,
+  type DeveloperIdentityInput,
+  type DeveloperIdentityToken,
+  openIdTokenForDeveloperIdentity,
+} from './developer-identity.js';
+import type { IdentityError } from './errors.js';
+import { type ExchangeContext, type ExchangePlan, exchangeCredentials, storeCall } from './exchange.js';
 import { type IdentityPoolTransport, identitySdkTransport } from './identity-transport.js';
-import { identityFromIdToken } from './logins.js';
-
-interface PoolContext {
-  readonly config: ResolvedIdentityPoolConfig;
-  readonly transport: IdentityPoolTransport;
-}
+import { type IdentityLogin, resolveLogins } from './provider-logins.js';
+import type { StsOptions } from './sts-web-identity.js';
 
 interface CacheEntry {
   readonly credentials: AwsCredentials;
   readonly obtainedAt: number;
 }
 
-type Logins = Record<string, string> | undefined;
+/**
+ * Options of a signed-in credential request.
+ *
+ * @example
+ * ```ts
+ * const options: CredentialOptions = { customRoleArn: 'arn:aws:iam::123456789012:role/admins' };
+ * ```
+ */
+export interface CredentialOptions {
+  /** The role to ask for when the pool maps several (enhanced flow), or to assume (basic flow). */
+  readonly customRoleArn?: string;
+  /**
+   * A guest identity id to sign in: Cognito turns that identity into the user's, so data kept
+   * under it stays with the user. If Cognito reports it gone, the user's own identity is used.
+   */
+  readonly identityId?: string;
+}
 
 const GUEST_KEY = 'guest';
+
+function stsOptions(region: string, endpoint: string | undefined): StsOptions {
+  return endpoint ? { region, endpoint } : { region };
+}
 /** Bound on cached credential sets, so a service signing in many users does not grow without limit. */
 const MAX_CACHED_CREDENTIALS = 10_000;
+const IDENTITY_ID = /^[a-z]{2}(?:-[a-z]+)+-\d+:[0-9a-f-]+$/;
 
 /**
- * An identity pool: exchanges a user-pool ID token (or nothing, for guests) for temporary AWS
- * credentials. Identity ids are remembered per user (GetId only the first time) and credentials are
- * cached until shortly before they expire; concurrent callers for the same user share one request.
+ * An identity pool: exchanges ID tokens and other provider logins (or nothing, for guests) for
+ * temporary AWS credentials. Identity ids are remembered per user (GetId only the first time) and
+ * credentials are cached per exact token until shortly before they expire; concurrent callers for
+ * the same token share one request. `provider(session)` plugs it into any AWS SDK v3 client.
  *
  * @example
  * ```ts
  * const pool = IdentityPool.create({ identityPoolId: 'eu-west-1:1a2b3c4d-...' })._unsafeUnwrap();
+ * const s3 = new S3Client({ region: 'eu-west-1', credentials: pool.provider(session) });
  * const creds = await pool.getCredentials({ idToken: tokens.idToken });
- * if (creds.isOk()) new S3Client({ region: 'eu-west-1', credentials: creds.value });
  * ```
  */
 export class IdentityPool {
-  readonly #context: Result<PoolContext, InvalidConfigError>;
+  readonly #context: Result<ExchangeContext, InvalidConfigError>;
   readonly #cache = new Map<string, CacheEntry>();
   readonly #inFlight = new Map<string, Promise<Result<AwsCredentials, IdentityError>>>();
 
@@ -79,6 +105,7 @@ export class IdentityPool {
               region: resolved.region,
               ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}),
             }),
+          stsOptions(resolved.region, resolved.basicFlow?.stsEndpoint ?? resolved.endpoint),
         ),
     }));
   }
@@ -91,22 +118,58 @@ export class IdentityPool {
    * @example
    * ```ts
    * const creds = await pool.getCredentials({ idToken: step.tokens.idToken });
+   * // A guest who signs in keeps their identity:
+   * const mine = await pool.getCredentials({ idToken, identityId: guest.identityId });
    * ```
    */
-  getCredentials(input: { readonly idToken: string }): ResultAsync<AwsCredentials, IdentityError> {
+  getCredentials(
+    input: { readonly idToken: string } & CredentialOptions,
+  ): ResultAsync<AwsCredentials, IdentityError> {
     if (typeof input?.idToken !== 'string' || input.idToken.length === 0) {
       return errAsync(makeError('InvalidParameter', 'idToken must be a non-empty string'));
     }
-    const who = identityFromIdToken(input.idToken);
-    if (who.isErr()) {
-      return errAsync(makeError('InvalidParameter', `idToken is not usable: ${who.error.message}`));
-    }
-    const { loginsKey, sub } = who.value;
-    // Identity ids are remembered per user; credentials only per exact token, since the token is not
+    return this.getCredentialsForLogins({ provider: 'cognito', idToken: input.idToken }, input);
+  }
+
+  /**
+   * Credentials for one or more provider logins: Cognito user pools, Google, Facebook, Apple, Login
+   * with Amazon, OIDC, SAML, or a developer-authenticated identity.
+   *
+   * @example
+   * ```ts
+   * const creds = await pool.getCredentialsForLogins({ provider: 'google', idToken: googleIdToken });
+   * const dev = await pool.getCredentialsForLogins({ provider: 'developer', identityId, token });
+   * ```
+   */
+  getCredentialsForLogins(
+    logins: IdentityLogin | readonly IdentityLogin[],
+    options: CredentialOptions = {},
+  ): ResultAsync<AwsCredentials, IdentityError> {
+    if (this.#context.isErr()) return errAsync(this.#context.error);
+    const resolved = resolveLogins(logins);
+    if (resolved.isErr()) return errAsync(resolved.error);
+    const checked = this.#checkOptions(this.#context.value.config, options, false);
+    if (checked.isErr()) return errAsync(checked.error);
+    const { logins: map, identityKey, identityId, secrets } = resolved.value;
+    const carried = identityId ? undefined : options.identityId;
+    // Identity ids are remembered per user; credentials only per exact token(s), since tokens are not
     // verified here: a forged token naming someone's `sub` must never be handed that user's cached credentials.
-    return this.#obtain(`${loginsKey}#${sub}`, `token:${input.idToken}`, { [loginsKey]: input.idToken }, [
-      input.idToken,
-    ]);
+    const cacheKey = `${checked.value ?? ''}|${Object.entries(map)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, token]) => `${key}=${token}`)
+      .join('|')}`;
+    return this.#obtain(
+      cacheKey,
+      {
+        identityKey,
+        givenIdentityId: identityId ?? carried,
+        fallBackFromGiven: carried !== undefined,
+        logins: map,
+        secrets,
+        roleArn: checked.value,
+      },
+      carried,
+    );
   }
 
   /**
@@ -118,14 +181,112 @@ export class IdentityPool {
    * ```
    */
   getGuestCredentials(): ResultAsync<AwsCredentials, IdentityError> {
-    return this.#obtain(GUEST_KEY, GUEST_KEY, undefined, []);
+    if (this.#context.isErr()) return errAsync(this.#context.error);
+    const role = this.#checkOptions(this.#context.value.config, {}, true);
+    if (role.isErr()) return errAsync(role.error);
+    return this.#obtain(GUEST_KEY, {
+      identityKey: GUEST_KEY,
+      givenIdentityId: undefined,
+      fallBackFromGiven: false,
+      logins: undefined,
+      secrets: [],
+      roleArn: role.value,
+    });
+  }
+
+  /**
+   * An AWS SDK v3 credential provider for the user of `source` (a `Session`, or any function
+   * returning a current ID token): it asks the source for the token on each call, so a refreshed
+   * token is used as soon as there is one, and answers from the cache (no request) while the
+   * credentials for that token are fresh. Concurrent calls share one request. On failure it rejects
+   * with an {@link IdentityCredentialsError}.
+   *
+   * @example
+   * ```ts
+   * const s3 = new S3Client({ region: 'eu-west-1', credentials: pool.provider(session) });
+   * const dynamo = new DynamoDBClient({ region: 'eu-west-1', credentials: pool.provider(() => getIdToken()) });
+   * ```
+   */
+  provider(source: IdTokenSource, options: CredentialProviderOptions = {}): CognitoCredentialProvider {
+    const roleOptions = options.customRoleArn !== undefined ? { customRoleArn: options.customRoleArn } : {};
+    return credentialProvider(
+      {
+        signedIn: (idToken, identityId) =>
+          this.getCredentials({ idToken, ...roleOptions, ...(identityId ? { identityId } : {}) }),
+        guest: () => this.getGuestCredentials(),
+      },
+      source,
+      options,
+    );
+  }
+
+  /**
+   * An AWS SDK v3 credential provider handing out guest credentials.
+   *
+   * @example
+   * ```ts
+   * const s3 = new S3Client({ region: 'eu-west-1', credentials: pool.guestProvider() });
+   * ```
+   */
+  guestProvider(): CognitoCredentialProvider {
+    return this.provider(async () => undefined, { guest: true });
+  }
+
+  /**
+   * Back end of developer-authenticated identities: registers (or finds) the identity of one of your
+   * users and issues an OpenID token for it (GetOpenIdTokenForDeveloperIdentity, signed with your AWS
+   * credentials). Hand `identityId` and `token` to the app, which calls
+   * `getCredentialsForLogins({ provider: 'developer', identityId, token })`.
+   *
+   * @example
+   * ```ts
+   * const issued = await pool.getOpenIdTokenForDeveloperIdentity({ developerProviderName: 'login.example.app', developerUserId: 'user-42' });
+   * if (issued.isOk()) res.json({ identityId: issued.value.identityId, token: issued.value.token });
+   * ```
+   */
+  getOpenIdTokenForDeveloperIdentity(
+    input: DeveloperIdentityInput,
+  ): ResultAsync<DeveloperIdentityToken, DeveloperIdentityError> {
+    if (this.#context.isErr()) return errAsync(this.#context.error);
+    const { config, transport } = this.#context.value;
+    return openIdTokenForDeveloperIdentity(transport, config.identityPoolId, input);
+  }
+
+  /** The role for this call, or an error without a request. */
+  #checkOptions(
+    config: ExchangeContext['config'],
+    options: CredentialOptions,
+    guest: boolean,
+  ): Result<string | undefined, IdentityError> {
+    if (typeof options !== 'object' || options === null) {
+      return err(makeError('InvalidParameter', 'options must be an object'));
+    }
+    if (options.customRoleArn !== undefined && !isRoleArn(options.customRoleArn)) {
+      return err(makeError('InvalidParameter', 'customRoleArn must be an IAM role ARN'));
+    }
+    if (
+      options.identityId !== undefined &&
+      (typeof options.identityId !== 'string' || !IDENTITY_ID.test(options.identityId))
+    ) {
+      return err(makeError('InvalidParameter', 'identityId must look like "us-east-1:<uuid>"'));
+    }
+    const basic = config.basicFlow;
+    if (!basic) return ok(options.customRoleArn ?? config.customRoleArn);
+    const role = options.customRoleArn ?? (guest ? basic.unauthenticatedRoleArn : basic.authenticatedRoleArn);
+    return role
+      ? ok(role)
+      : err(
+          makeError(
+            'InvalidConfig',
+            'Guest credentials on the basic flow need basicFlow.unauthenticatedRoleArn',
+          ),
+        );
   }
 
   #obtain(
-    identityKey: string,
     cacheKey: string,
-    logins: Logins,
-    secrets: string[],
+    plan: ExchangePlan,
+    carriedGuestId?: string,
   ): ResultAsync<AwsCredentials, IdentityError> {
     if (this.#context.isErr()) return errAsync(this.#context.error);
     const context = this.#context.value;
@@ -139,9 +300,14 @@ export class IdentityPool {
     }
     let pending = this.#inFlight.get(cacheKey);
     if (!pending) {
-      pending = this.#fetch(context, identityKey, logins, secrets)
-        .then((result) => {
-          if (result.isOk()) this.#remember(cacheKey, result.value, context.config.now());
+      pending = exchangeCredentials(context, plan)
+        .then(async (result) => {
+          if (result.isErr()) return result;
+          if (carriedGuestId) {
+            const forgotten = await this.#forgetGuest(context, carriedGuestId);
+            if (forgotten.isErr()) return err(forgotten.error);
+          }
+          this.#remember(cacheKey, result.value, context.config.now());
           return result;
         })
         .finally(() => this.#inFlight.delete(cacheKey));
@@ -150,67 +316,21 @@ export class IdentityPool {
     return new ResultAsync(pending);
   }
 
+  /** A guest identity that was signed in is no longer a guest's: drop it from the store and cache. */
+  async #forgetGuest(context: ExchangeContext, guestId: string): Promise<Result<void, IdentityError>> {
+    const store = context.config.identityIdStore;
+    const current = await storeCall(() => store.get(GUEST_KEY));
+    if (current.isErr()) return err(current.error);
+    if (current.value !== guestId) return ok(undefined);
+    this.#cache.delete(GUEST_KEY);
+    return storeCall(() => store.delete(GUEST_KEY));
+  }
+
   #remember(cacheKey: string, credentials: AwsCredentials, obtainedAt: number): void {
     this.#cache.set(cacheKey, { credentials, obtainedAt });
     if (this.#cache.size > MAX_CACHED_CREDENTIALS) {
       const oldest = this.#cache.keys().next();
       if (!oldest.done) this.#cache.delete(oldest.value);
     }
-  }
-
-  async #fetch(
-    context: PoolContext,
-    key: string,
-    logins: Logins,
-    secrets: string[],
-  ): Promise<Result<AwsCredentials, IdentityError>> {
-    const { config, transport } = context;
-    const store = config.identityIdStore;
-    const stored = await storeCall(() => store.get(key));
-    if (stored.isErr()) return err(stored.error);
-    let identityId = stored.value;
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      const fromStore = identityId !== undefined;
-      if (identityId === undefined) {
-        const got = await transport(
-          'GetId',
-          { IdentityPoolId: config.identityPoolId, ...(logins ? { Logins: logins } : {}) },
-          { secrets },
-        );
-        if (got.isErr()) return err(narrowError(got.error, IDENTITY_ERRORS));
-        if (!got.value.IdentityId)
-          return err(makeError('Unexpected', 'Cognito answered GetId without an IdentityId'));
-        identityId = got.value.IdentityId;
-      }
-      const answer = await transport(
-        'GetCredentialsForIdentity',
-        { IdentityId: identityId, ...(logins ? { Logins: logins } : {}) },
-        { secrets },
-      );
-      if (answer.isErr()) {
-        if (fromStore && answer.error.type === 'ResourceNotFound') {
-          // The remembered identity is gone (deleted or pool recreated): forget it and ask again.
-          const deleted = await storeCall(() => store.delete(key));
-          if (deleted.isErr()) return err(deleted.error);
-          identityId = undefined;
-          continue;
-        }
-        return err(narrowError(answer.error, IDENTITY_ERRORS));
-      }
-      const credentials = credentialsFromResponse(answer.value, identityId);
-      if (credentials.isErr()) return err(credentials.error);
-      const saved = await storeCall(() => store.set(key, credentials.value.identityId));
-      if (saved.isErr()) return err(saved.error);
-      return ok(credentials.value);
-    }
-    return err(makeError('Unexpected', 'Cognito kept reporting the identity as missing'));
-  }
-}
-
-async function storeCall<T>(call: () => T | Promise<T>): Promise<Result<T, IdentityError>> {
-  try {
-    return ok(await call());
-  } catch (thrown) {
-    return err(makeError('Unexpected', 'The identity id store failed', { cause: thrown }));
   }
 }

@@ -17,8 +17,10 @@ import {
   type AdminClientConfig,
   type AdminCreateUserError,
   type AdminUser,
+  remapAdminError,
   type UserAttributes,
 } from '../../../src/admin/index.js';
+import { mapSdkError } from '../../../src/errors/map-sdk-error.js';
 
 const USER_POOL_ID = 'eu-west-1_AbC123';
 const SUB = 'aaaaaaaa-1111-2222-3333-444444444444';
@@ -396,5 +398,87 @@ describe('AdminClient configuration', () => {
       endpoint: 'http://127.0.0.1:5000',
     });
     expect(created.isOk()).toBe(true);
+  });
+});
+
+describe('AdminClient without a user pool, and forUserPool', () => {
+  const client = () => new CognitoIdentityProviderClient({ region: 'eu-west-1' });
+
+  it('accepts a region or a client alone (for provisioning)', () => {
+    expect(AdminClient.create({ region: 'eu-west-1' }).isOk()).toBe(true);
+    expect(AdminClient.create({ client: client() }).isOk()).toBe(true);
+    expect(
+      AdminClient.create({
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      }).isOk(),
+    ).toBe(true);
+  });
+
+  it.each<[string, AdminClientConfig]>([
+    ['nothing to tell the region from', {}],
+    [
+      'credentials that are neither keys nor a provider',
+      { region: 'eu-west-1', credentials: 'keys' as never },
+    ],
+    ['credentials without an access key', { region: 'eu-west-1', credentials: {} as never }],
+  ])('rejects %s with InvalidConfig', (_name, config) => {
+    const created = AdminClient.create(config);
+    expect(created.isErr() && created.error.type).toBe('InvalidConfig');
+  });
+
+  it('a user call on a client without a user pool is InvalidParameter, with no request', async () => {
+    const admin = AdminClient.create({ client: client() })._unsafeUnwrap();
+    const error = expectErr(await admin.createUser({ username: 'alice' }));
+    expect(error.type).toBe('InvalidParameter');
+    expect(error.message).toContain('forUserPool');
+    expect(idp.calls()).toHaveLength(0);
+  });
+
+  it('forUserPool binds the same client to a pool', async () => {
+    idp.on(AdminCreateUserCommand).resolves(createdUser());
+    const admin = AdminClient.create({ client: client() })._unsafeUnwrap();
+
+    expectOk(await admin.forUserPool('us-east-1_Other1').createUser({ username: 'alice' }));
+
+    expect(sentInputs()).toEqual([{ UserPoolId: 'us-east-1_Other1', Username: 'alice' }]);
+  });
+
+  it('forUserPool with a bad id makes user calls InvalidParameter', async () => {
+    const bound = AdminClient.create({ client: client() })._unsafeUnwrap().forUserPool('nope');
+    const error = expectErr(await bound.createUser({ username: 'alice' }));
+    expect(error.type).toBe('InvalidParameter');
+    expect(idp.calls()).toHaveLength(0);
+  });
+
+  it('forUserPool on an invalid client keeps its InvalidConfig', async () => {
+    const bound = new AdminClient({ userPoolId: 'bad' }).forUserPool(USER_POOL_ID);
+    expect(expectErr(await bound.createUser({ username: 'alice' })).type).toBe('InvalidConfig');
+  });
+
+  it('createUser validates attributes like adminCreateUser (E.164 phone) without a request', async () => {
+    const error = expectErr(
+      await makeAdmin().createUser({ username: 'alice', attributes: { phone_number: '0432 555 1212' } }),
+    );
+    expect(error.type).toBe('InvalidParameter');
+    expect(error.message).toContain('phone_number');
+    expect(idp.calls()).toHaveLength(0);
+  });
+});
+
+describe('remapAdminError', () => {
+  it('gives admin exceptions the shared table leaves Unexpected their closest error', () => {
+    const cause = Object.assign(new Error('busy'), { name: 'ConcurrentModificationException' });
+    const remapped = remapAdminError(mapSdkError(cause));
+    expect(remapped.type).toBe('TooManyRequests');
+    expect(remapped.retryable).toBe(true);
+    expect(remapped.cause).toBe(cause);
+  });
+
+  it('leaves mapped errors and unknown exceptions alone', () => {
+    const known = mapSdkError(new UsernameExistsException({ message: 'x', $metadata: {} }));
+    const unknown = mapSdkError(Object.assign(new Error('?'), { name: 'BrandNewException' }));
+    expect(remapAdminError(known)).toBe(known);
+    expect(remapAdminError(unknown)).toBe(unknown);
   });
 });
