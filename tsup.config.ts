@@ -7,6 +7,8 @@ export default defineConfig({
     'admin/index': 'src/admin/index.ts',
     'verify/index': 'src/verify/index.ts',
     'node/index': 'src/node/index.ts',
+    'oauth/index': 'src/oauth/index.ts',
+    'triggers/index': 'src/triggers/index.ts',
     // Modular exponentiation for SRP, chosen by the `#modpow` import condition in package.json:
     // OpenSSL through node:crypto on Node, native BigInt elsewhere.
     'srp/modpow-node': 'src/srp/modpow-node.ts',

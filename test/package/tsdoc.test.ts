@@ -9,6 +9,8 @@ const entries = [
   'src/admin/index.ts',
   'src/verify/index.ts',
   'src/node/index.ts',
+  'src/oauth/index.ts',
+  'src/triggers/index.ts',
 ];
 
 /** Every symbol an entry exports that lacks an `@example` in its TSDoc. */

@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const entry = 'src/triggers/index.ts';
+
+/** Bundles the entry as a user's bundler would, minified. */
+async function bundle() {
+  const result = await build({
+    entryPoints: [root + entry],
+    bundle: true,
+    write: false,
+    minify: true,
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'silent',
+    conditions: ['cognito-flow-source'],
+    absWorkingDir: root,
+  });
+  return {
+    inputs: Object.keys(result.metafile.inputs),
+    code: result.outputFiles[0]?.contents ?? new Uint8Array(),
+  };
+}
+
+/** Exports of `file` whose declarations carry no `@example` TSDoc tag. */
+function exportsWithoutExample(file: string): string[] {
+  const program = ts.createProgram([root + file], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(root + file);
+  const moduleSymbol = source && checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error(`cannot read ${file}`);
+  return checker
+    .getExportsOfModule(moduleSymbol)
+    .filter((exported) => {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      return !(symbol.getDeclarations() ?? []).some((d) =>
+        ts.getJSDocTags(d).some((tag) => tag.tagName.text === 'example'),
+      );
+    })
+    .map((exported) => exported.getName());
+}
+
+describe('cognito-flow/triggers entry point', () => {
+  it('bundles without any other cognito-flow module, the AWS SDK or neverthrow', async () => {
+    const { inputs, code } = await bundle();
+    expect(inputs.some((file) => file.endsWith('src/triggers/define-auth-challenge.ts'))).toBe(true);
+    expect(
+      inputs.filter(
+        (file) =>
+          /src\/(auth|admin|identity|srp|verify|oauth|tokens)\//.test(file) ||
+          file.includes('@aws-sdk') ||
+          file.includes('neverthrow'),
+      ),
+    ).toEqual([]);
+    // Self-contained and small for Lambda cold starts (measured 5.8 kB gzip; see docs/triggers.md).
+    expect(gzipSync(code).length).toBeLessThan(8_000);
+  }, 60_000);
+
+  it('documents every export with an @example', () => {
+    expect(exportsWithoutExample(entry)).toEqual([]);
+  }, 60_000);
+});
