@@ -62,4 +62,19 @@ describe('entry points do not pull in each other', () => {
     const inputs = await bundledInputs('src/index.ts');
     expect(inputs.filter((file) => file.includes('file-token-store'))).toEqual([]);
   }, 60_000);
+
+  it.each(['oauth', 'triggers'])(
+    'cognito-flow/%s includes no user-pool, admin, identity, SRP or verify code and no AWS SDK',
+    async (name) => {
+      const inputs = await bundledInputs(`src/${name}/index.ts`);
+      expect(inputs.some((file) => file.includes(`src/${name}/`))).toBe(true);
+      const others = /src\/(auth|admin|identity|srp|verify|oauth|triggers)\//;
+      expect(
+        inputs.filter(
+          (file) => (others.test(file) && !file.includes(`src/${name}/`)) || file.includes('@aws-sdk'),
+        ),
+      ).toEqual([]);
+    },
+    60_000,
+  );
 });
