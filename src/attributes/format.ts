@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import type { InvalidParameterError } from '../errors/types.js';
+import { setOwn } from './set-own.js';
 import type { AttributeMap, UserAttributes } from './types.js';
 
 const BIRTHDATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -12,13 +13,16 @@ function invalid(name: string, why: string): InvalidParameterError {
 function formatValue(name: string, value: unknown): Result<string, InvalidParameterError> {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return err(invalid(name, 'is an invalid Date'));
-    if (name === 'updated_at') return ok(String(Math.floor(value.getTime() / 1000)));
+    if (name === 'updated_at') {
+      const seconds = Math.floor(value.getTime() / 1000);
+      return seconds < 0 ? err(invalid(name, 'must not be before 1970')) : ok(String(seconds));
+    }
     if (name === 'birthdate') return ok(value.toISOString().slice(0, 10));
     return ok(value.toISOString());
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return err(invalid(name, 'must be a finite number'));
-    if (name === 'updated_at' && (!Number.isInteger(value) || value < 0)) {
+    if (name === 'updated_at' && (!Number.isSafeInteger(value) || value < 0)) {
       return err(invalid(name, 'must be whole epoch seconds'));
     }
     return ok(String(value));
@@ -54,7 +58,7 @@ export function formatAttributes(attributes: UserAttributes): Result<AttributeMa
     }
     const formatted = formatValue(name, value);
     if (formatted.isErr()) return err(formatted.error);
-    out[name] = formatted.value;
+    setOwn(out, name, formatted.value);
   }
   return ok(out);
 }
@@ -87,6 +91,6 @@ export function fromAttributeList(
   list: readonly { Name?: string | undefined; Value?: string | undefined }[] | undefined,
 ): AttributeMap {
   const out: Record<string, string> = {};
-  for (const { Name, Value } of list ?? []) if (Name) out[Name] = Value ?? '';
+  for (const { Name, Value } of list ?? []) if (Name) setOwn(out, Name, Value ?? '');
   return out;
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { setOwn } from '../attributes/set-own.js';
 import type { AttributeMap } from '../attributes/types.js';
 import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
@@ -37,7 +38,9 @@ export function parseRequiredAttributes(raw: unknown): Result<readonly string[],
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
       return err(unexpected('Cognito sent requiredAttributes that is not a list of names'));
     }
-    return ok(value.map((name: string) => name.replace(/^userAttributes\./, '')));
+    return ok(
+      value.map((name: string) => name.replace(/^userAttributes\./, '')).filter((name) => name.length > 0),
+    );
   });
 }
 
@@ -57,7 +60,7 @@ export function parseUserAttributes(raw: unknown): Result<AttributeMap, Unexpect
     }
     const out: Record<string, string> = {};
     for (const [name, v] of Object.entries(value)) {
-      if (v !== null && v !== undefined) out[name] = typeof v === 'string' ? v : JSON.stringify(v);
+      if (v !== null && v !== undefined) setOwn(out, name, typeof v === 'string' ? v : JSON.stringify(v));
     }
     return ok(out);
   });
@@ -113,13 +116,11 @@ export function parseJsonObject(
  * ```
  */
 export function codeDeliveryOf(params: ChallengeParameters): CodeDelivery | undefined {
-  const destination = params.CODE_DELIVERY_DESTINATION;
-  const medium = params.CODE_DELIVERY_DELIVERY_MEDIUM;
-  if (typeof destination !== 'string' && typeof medium !== 'string') return undefined;
-  return {
-    ...(typeof destination === 'string' ? { destination } : {}),
-    ...(typeof medium === 'string' ? { medium } : {}),
-  };
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+  const destination = text(params.CODE_DELIVERY_DESTINATION);
+  const medium = text(params.CODE_DELIVERY_DELIVERY_MEDIUM);
+  if (destination === undefined && medium === undefined) return undefined;
+  return { ...(destination ? { destination } : {}), ...(medium ? { medium } : {}) };
 }
 
 /**
@@ -134,7 +135,7 @@ export function stringParameters(params: ChallengeParameters): Readonly<Record<s
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== null)
-      out[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      setOwn(out, name, typeof value === 'string' ? value : JSON.stringify(value));
   }
   return out;
 }

@@ -62,7 +62,14 @@ export function challengeStep(
         allowedTypes,
       }));
     case 'SELECT_CHALLENGE':
-      return ok({ step: 'SELECT_CHALLENGE', ...base, availableChallenges: [...(availableChallenges ?? [])] });
+      return ok({
+        step: 'SELECT_CHALLENGE',
+        ...base,
+        // The SDK passes the field through as it arrives: keep only non-empty names.
+        availableChallenges: Array.isArray(availableChallenges)
+          ? availableChallenges.filter((name): name is string => typeof name === 'string' && name.length > 0)
+          : [],
+      });
     case 'WEB_AUTHN':
       return parseJsonObject(params.CREDENTIAL_REQUEST_OPTIONS, 'CREDENTIAL_REQUEST_OPTIONS').map(
         (credentialRequestOptions) => ({ step: 'WEB_AUTHN' as const, ...base, credentialRequestOptions }),

@@ -71,7 +71,10 @@ const SHAPES: Readonly<Record<SignInStep['step'], Readonly<Record<string, Check>
     ...challengeBase,
     codeDelivery: optional(object({ destination: optional(string), medium: optional(string) })),
   },
-  SOFTWARE_TOKEN_MFA: { ...challengeBase },
+  SOFTWARE_TOKEN_MFA: {
+    ...challengeBase,
+    codeDelivery: optional(object({ destination: optional(string), medium: optional(string) })),
+  },
   EMAIL_OTP: {
     ...challengeBase,
     codeDelivery: optional(object({ destination: optional(string), medium: optional(string) })),
@@ -145,5 +148,10 @@ export function parseStep(
     return err(invalid('The step belongs to another app client'));
   }
   if (typeof data.expiresAt === 'number' && data.expiresAt <= context.now) return err(sessionExpired());
-  return ok(copyStep(data));
+  try {
+    return ok(copyStep(data));
+  } catch {
+    // structuredClone refuses functions and runs out of stack on absurdly deep nesting.
+    return err(invalid('Not a valid sign-in step: it is not plain JSON data'));
+  }
 }

@@ -138,7 +138,37 @@ function describeThrown(thrown: unknown, err: SdkLikeError): string {
  * ```
  */
 export function mapSdkError(thrown: unknown, secrets: readonly (string | undefined)[] = []): CognitoError {
-  const err: SdkLikeError = typeof thrown === 'object' && thrown !== null ? (thrown as SdkLikeError) : {};
+  try {
+    return mapThrown(thrown, snapshot(thrown), secrets);
+  } catch {
+    // A thrown value whose getters throw, a revoked Proxy, …: still a typed error, never a throw.
+    return makeError('Unexpected', 'Unknown error', { cause: thrown });
+  }
+}
+
+/** Reads the fields the mapping uses once, so later reads cannot throw or change. */
+function snapshot(thrown: unknown): SdkLikeError {
+  if (typeof thrown !== 'object' || thrown === null) return {};
+  const source = thrown as SdkLikeError;
+  const metadata = source.$metadata;
+  return {
+    name: source.name,
+    code: source.code,
+    message: source.message,
+    $fault: source.$fault,
+    $metadata:
+      typeof metadata === 'object' && metadata !== null
+        ? { httpStatusCode: metadata.httpStatusCode, requestId: metadata.requestId }
+        : undefined,
+    cause: (source as { cause?: unknown }).cause,
+  } as SdkLikeError;
+}
+
+function mapThrown(
+  thrown: unknown,
+  err: SdkLikeError,
+  secrets: readonly (string | undefined)[],
+): CognitoError {
   const rawMessage = describeThrown(thrown, err);
   const message = redact(rawMessage, secrets);
   const type = tagFor(err, rawMessage);

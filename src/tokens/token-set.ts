@@ -34,15 +34,19 @@ export function tokenSetFromAuthenticationResult(
   result: AuthenticationResultType | undefined,
   now: number,
 ): Result<TokenSet, UnexpectedError> {
-  if (!result || typeof result.IdToken !== 'string' || typeof result.AccessToken !== 'string') {
+  const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+  if (!result || !nonEmpty(result.IdToken) || !nonEmpty(result.AccessToken)) {
     return err(makeError('Unexpected', 'Cognito answered without an ID token and an access token'));
   }
   const expiresIn = typeof result.ExpiresIn === 'number' && result.ExpiresIn > 0 ? result.ExpiresIn : 3600;
+  const expiresAt = now + expiresIn * 1000;
+  if (!Number.isFinite(expiresAt))
+    return err(makeError('Unexpected', 'Cognito answered with an impossible ExpiresIn'));
   return ok({
     idToken: result.IdToken,
     accessToken: result.AccessToken,
-    ...(typeof result.RefreshToken === 'string' ? { refreshToken: result.RefreshToken } : {}),
-    expiresAt: now + expiresIn * 1000,
-    tokenType: typeof result.TokenType === 'string' ? result.TokenType : 'Bearer',
+    ...(nonEmpty(result.RefreshToken) ? { refreshToken: result.RefreshToken } : {}),
+    expiresAt,
+    tokenType: nonEmpty(result.TokenType) ? result.TokenType : 'Bearer',
   });
 }
