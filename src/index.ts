@@ -131,3 +131,4 @@ export {
   type TokenStore,
 } from './tokens/session-index.js';
 export type { TokenSet } from './tokens/token-set.js';
+export { type FetchTransportOptions, fetchTransport } from './transport/fetch-transport.js';

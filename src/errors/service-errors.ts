@@ -18,4 +18,6 @@ export const SERVICE_ERROR_TAGS = [
   'InvalidConfiguration',
   'Internal',
   'Network',
+  // A transport that cannot send an operation (e.g. a signed one through the fetch transport).
+  'InvalidConfig',
 ] as const satisfies readonly ServiceError['type'][];

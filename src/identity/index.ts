@@ -1,4 +1,5 @@
 export type * from '../errors/types.js';
+export { type FetchTransportOptions, fetchTransport } from '../transport/fetch-transport.js';
 export type { BasicFlowConfig, IdentityPoolConfig } from './config.js';
 export { isRoleArn } from './config.js';
 export {
