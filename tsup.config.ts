@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    'browser/index': 'src/browser/index.ts',
     'identity/index': 'src/identity/index.ts',
     'admin/index': 'src/admin/index.ts',
     'verify/index': 'src/verify/index.ts',

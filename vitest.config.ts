@@ -8,6 +8,7 @@ export default defineConfig({
     // Examples import the package by name, as users do; tests run them against the sources.
     alias: [
       { find: /^cognito-flow\/identity$/, replacement: src('identity/index.ts') },
+      { find: /^cognito-flow\/browser$/, replacement: src('browser/index.ts') },
       { find: /^cognito-flow\/admin$/, replacement: src('admin/index.ts') },
       { find: /^cognito-flow\/verify$/, replacement: src('verify/index.ts') },
       { find: /^cognito-flow\/node$/, replacement: src('node/index.ts') },

@@ -24,6 +24,11 @@ const cases: readonly Case[] = [
       export const run = (u, p) => AuthClient.create({ userPoolId: 'us-east-1_x', clientId: 'c' }).asyncAndThen((a) => a.signIn({ username: u, password: p }));`,
   },
   {
+    name: 'cognito-flow/browser: SRP sign-in (fetch transport)',
+    code: `import { AuthClient } from 'cognito-flow/browser';
+      export const run = (u, p) => AuthClient.create({ userPoolId: 'us-east-1_x', clientId: 'c' }).asyncAndThen((a) => a.signIn({ username: u, password: p }));`,
+  },
+  {
     name: 'cognito-flow/identity: credentials',
     code: `import { IdentityPool } from 'cognito-flow/identity';
       export const run = (t) => IdentityPool.create({ identityPoolId: 'us-east-1:0000' }).asyncAndThen((p) => p.getCredentials({ idToken: t }));`,
@@ -56,6 +61,7 @@ async function measure(entry: Case): Promise<{ min: number; gzip: number }> {
     conditions: ['cognito-flow-source'],
     alias: {
       'cognito-flow/identity': './src/identity/index.ts',
+      'cognito-flow/browser': './src/browser/index.ts',
       'cognito-flow/verify': './src/verify/index.ts',
       'cognito-flow': './src/index.ts',
     },

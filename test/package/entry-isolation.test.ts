@@ -77,4 +77,27 @@ describe('entry points do not pull in each other', () => {
     },
     60_000,
   );
+
+  it('cognito-flow/browser signs in on fetch: no AWS SDK client code survives in its bundle', async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { AuthClient } from './src/browser/index.ts';
+          export const run = (u, p) => AuthClient.create({ userPoolId: 'us-east-1_x', clientId: 'c' })
+            .asyncAndThen((a) => a.signIn({ username: u, password: p }));`,
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+      conditions: ['cognito-flow-source'],
+    });
+    const code = new TextDecoder().decode(result.outputFiles[0]?.contents);
+    expect(code).toContain('AWSCognitoIdentityProviderService');
+    // The SDK's user-agent and smithy middleware are what any SDK client brings; the fetch path has neither.
+    for (const marker of ['aws-sdk-js', 'smithy', 'x-amz-user-agent']) expect(code).not.toContain(marker);
+  }, 60_000);
 });

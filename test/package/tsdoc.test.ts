@@ -9,6 +9,7 @@ const entries = [
   'src/admin/index.ts',
   'src/verify/index.ts',
   'src/node/index.ts',
+  'src/browser/index.ts',
   'src/oauth/index.ts',
   'src/triggers/index.ts',
 ];
