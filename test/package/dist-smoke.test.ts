@@ -8,6 +8,10 @@ const subpaths = {
   'cognito-flow': ['AuthClient', 'decodeIdToken', 'mapSdkError', 'secretHash'],
   'cognito-flow/identity': ['IdentityPool', 'memoryIdentityIdStore', 'userPoolLoginsKey'],
   'cognito-flow/admin': ['AdminClient'],
+  'cognito-flow/browser': ['AuthClient', 'fetchTransport', 'decodeIdToken'],
+  'cognito-flow/verify': ['TokenVerifier'],
+  'cognito-flow/node': ['fileTokenStore'],
+  'cognito-flow/oauth': ['OAuthClient'],
 } as const;
 
 function node(args: string[]): string {
