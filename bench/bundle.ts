@@ -29,6 +29,11 @@ const cases: readonly Case[] = [
       export const run = (u, p) => AuthClient.create({ userPoolId: 'us-east-1_x', clientId: 'c' }).asyncAndThen((a) => a.signIn({ username: u, password: p }));`,
   },
   {
+    name: 'cognito-flow/browser: identity credentials (fetch transport)',
+    code: `import { IdentityPool } from 'cognito-flow/browser';
+      export const run = (t) => IdentityPool.create({ identityPoolId: 'us-east-1:0000' }).asyncAndThen((p) => p.getCredentials({ idToken: t }));`,
+  },
+  {
     name: 'cognito-flow/identity: credentials',
     code: `import { IdentityPool } from 'cognito-flow/identity';
       export const run = (t) => IdentityPool.create({ identityPoolId: 'us-east-1:0000' }).asyncAndThen((p) => p.getCredentials({ idToken: t }));`,

@@ -1,5 +1,9 @@
 /**
- * `cognito-flow/browser`: the user-pool API of `cognito-flow` on plain `fetch`, without the AWS SDK.
+ * `cognito-flow/browser`: `cognito-flow`'s user-pool API and `cognito-flow/identity`'s `IdentityPool`, on
+ * plain `fetch` — no AWS SDK in the bundle.
  */
+
+export type { AwsCredentials, IdentityError, IdentityPoolConfig } from '../identity/index.js';
 export * from '../index.js';
 export { AuthClient } from './auth-client.js';
+export { IdentityPool } from './identity-pool.js';

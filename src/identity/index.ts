@@ -18,7 +18,8 @@ export type {
 } from './developer-identity.js';
 export type { IdentityError } from './errors.js';
 export { type IdentityIdStore, memoryIdentityIdStore } from './identity-id-store.js';
-export { type CredentialOptions, IdentityPool } from './identity-pool.js';
+export { IdentityPool } from './identity-pool.js';
+export type { CredentialOptions } from './identity-pool-core.js';
 export type { IdentityPoolOperations, IdentityPoolTransport } from './identity-transport.js';
 export { identityFromIdToken, type TokenIdentity, userPoolLoginsKey } from './logins.js';
 export { type IdentityLogin, LOGINS_KEYS, type ResolvedLogins, resolveLogins } from './provider-logins.js';

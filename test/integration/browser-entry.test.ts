@@ -1,8 +1,9 @@
+import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { AuthClient } from '../../src/browser/index.js';
+import { AuthClient, IdentityPool } from '../../src/browser/index.js';
 import type { Step } from '../../src/index.js';
 import { unwrap } from '../support/unwrap.js';
-import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
+import { clientsFor, NEW_PASSWORD, s3With, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
 
 describe.skipIf(!stack)('cognito-flow/browser against moto (plain fetch, no AWS SDK)', () => {
   const s = stack as NonNullable<typeof stack>;
@@ -13,7 +14,7 @@ describe.skipIf(!stack)('cognito-flow/browser against moto (plain fetch, no AWS 
       endpoint: s.endpoint,
     })._unsafeUnwrap();
 
-  it('signs an admin-created user in: NEW_PASSWORD_REQUIRED → SIGNED_IN, then SRP sign-in', async () => {
+  it('signs an admin-created user in (NEW_PASSWORD_REQUIRED → SIGNED_IN, then SRP) and gets identity credentials that work with S3', async () => {
     const { admin } = clientsFor(s);
     const username = uniqueUsername('browser');
     unwrap(
@@ -30,7 +31,18 @@ describe.skipIf(!stack)('cognito-flow/browser against moto (plain fetch, no AWS 
     expect(first.step).toBe('NEW_PASSWORD_REQUIRED');
     const done = unwrap(await auth.completeNewPassword(first as Step<'NEW_PASSWORD_REQUIRED'>, NEW_PASSWORD));
     expect(done.step).toBe('SIGNED_IN');
-    expect(unwrap(await auth.signIn({ username, password: NEW_PASSWORD })).step).toBe('SIGNED_IN');
+    const srp = unwrap(await auth.signIn({ username, password: NEW_PASSWORD }));
+    expect(srp.step).toBe('SIGNED_IN');
+    if (srp.step !== 'SIGNED_IN') return;
+    const pool = IdentityPool.create({
+      identityPoolId: s.identityPoolId,
+      endpoint: s.endpoint,
+    })._unsafeUnwrap();
+    const credentials = unwrap(await pool.getCredentials({ idToken: srp.tokens.idToken }));
+    expect(credentials.expiration).toBeInstanceOf(Date);
+    expect((await s3With(s, credentials).send(new ListBucketsCommand({}))).$metadata.httpStatusCode).toBe(
+      200,
+    );
     expect(
       (
         await auth.signIn({ username, password: 'Wrong-Passw0rd!', flow: 'USER_PASSWORD_AUTH' })

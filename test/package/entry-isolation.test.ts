@@ -78,12 +78,14 @@ describe('entry points do not pull in each other', () => {
     60_000,
   );
 
-  it('cognito-flow/browser signs in on fetch: no AWS SDK client code survives in its bundle', async () => {
+  it('cognito-flow/browser signs in and gets credentials on fetch: no AWS SDK client code survives in its bundle', async () => {
     const result = await build({
       stdin: {
-        contents: `import { AuthClient } from './src/browser/index.ts';
+        contents: `import { AuthClient, IdentityPool } from './src/browser/index.ts';
           export const run = (u, p) => AuthClient.create({ userPoolId: 'us-east-1_x', clientId: 'c' })
-            .asyncAndThen((a) => a.signIn({ username: u, password: p }));`,
+            .asyncAndThen((a) => a.signIn({ username: u, password: p }));
+          export const creds = (t) => IdentityPool.create({ identityPoolId: 'us-east-1:0000' })
+            .asyncAndThen((p) => p.getCredentials({ idToken: t }));`,
         resolveDir: root,
         loader: 'ts',
       },
