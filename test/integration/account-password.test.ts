@@ -8,9 +8,6 @@ import {
   forgotPassword,
   signUp,
 } from '../../src/auth/account/index.js';
-import { authContext } from '../../src/auth/context.js';
-import { userPoolSdkTransport } from '../../src/auth/user-pool-transport.js';
-import { parseAuthConfig } from '../../src/config/auth-config.js';
 import { clientsFor, NEW_PASSWORD, stack, uniqueUsername } from './clients.js';
 
 const FINAL_PASSWORD = 'Fin4l-Passw0rd!';
@@ -30,20 +27,9 @@ function captureForgotPasswordCode(idp: CognitoIdentityProviderClient): () => st
   return () => code;
 }
 
-function accountClients(s: Stack, secret: boolean) {
-  const clients = clientsFor(s, { secret });
-  const config = parseAuthConfig({
-    userPoolId: s.userPoolId,
-    clientId: secret ? s.secretClientId : s.clientId,
-    ...(secret ? { clientSecret: s.clientSecret } : {}),
-    client: clients.idp,
-  })._unsafeUnwrap();
-  return { ...clients, context: authContext(config, userPoolSdkTransport(clients.idp)) };
-}
-
 /** A confirmed user created through sign-up, with a verified-looking email. */
 async function confirmedUser(s: Stack, secret: boolean, prefix: string) {
-  const clients = accountClients(s, secret);
+  const clients = clientsFor(s, { secret: secret });
   const username = uniqueUsername(prefix);
   const attributes = { email: `${username}@example.com` };
   (await signUp(clients.context, { username, password: NEW_PASSWORD, attributes }))._unsafeUnwrap();
@@ -137,7 +123,7 @@ describe.skipIf(!stack)('forgot and change password against moto over HTTP', () 
   });
 
   it('changePassword with a token moto never issued is NotAuthorized', async () => {
-    const { context } = accountClients(s, false);
+    const { context } = clientsFor(s, { secret: false });
     const result = await changePassword(context, {
       accessToken: 'not-a-token',
       previousPassword: NEW_PASSWORD,

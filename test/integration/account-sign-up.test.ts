@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Stack } from '../../examples/support/provision.js';
 import { confirmSignUp, getUser, signUp } from '../../src/auth/account/index.js';
-import { authContext } from '../../src/auth/context.js';
-import { userPoolSdkTransport } from '../../src/auth/user-pool-transport.js';
-import { parseAuthConfig } from '../../src/config/auth-config.js';
 import { decodeIdToken } from '../../src/index.js';
 import { clientsFor, NEW_PASSWORD, stack, uniqueUsername } from './clients.js';
 
 /** cognito-flow's clients on moto plus an account context over the same SDK client (and request counter). */
-function accountClients(s: Stack, secret: boolean) {
-  const clients = clientsFor(s, { secret });
-  const config = parseAuthConfig({
-    userPoolId: s.userPoolId,
-    clientId: secret ? s.secretClientId : s.clientId,
-    ...(secret ? { clientSecret: s.clientSecret } : {}),
-    client: clients.idp,
-  })._unsafeUnwrap();
-  return { ...clients, context: authContext(config, userPoolSdkTransport(clients.idp)) };
-}
-
 describe.skipIf(!stack)('sign-up and confirmation against moto over HTTP', () => {
   const s = stack as NonNullable<typeof stack>;
 
@@ -26,7 +11,7 @@ describe.skipIf(!stack)('sign-up and confirmation against moto over HTTP', () =>
     const label = secret ? 'app client with a secret' : 'app client without a secret';
 
     it(`signUp → CONFIRM_SIGN_UP → confirmSignUp → SRP sign-in → getUser (${label})`, async () => {
-      const { auth, context, counter } = accountClients(s, secret);
+      const { auth, context, counter } = clientsFor(s, { secret: secret });
       const username = uniqueUsername(secret ? 'signup-secret' : 'signup');
       const email = `${username}@example.com`;
 
@@ -76,7 +61,7 @@ describe.skipIf(!stack)('sign-up and confirmation against moto over HTTP', () =>
   }
 
   it('a second sign-up with the same user name is UsernameExists', async () => {
-    const { context } = accountClients(s, false);
+    const { context } = clientsFor(s, { secret: false });
     const username = uniqueUsername('signup-twice');
     const attributes = { email: `${username}@example.com` };
     (await signUp(context, { username, password: NEW_PASSWORD, attributes }))._unsafeUnwrap();
@@ -85,7 +70,7 @@ describe.skipIf(!stack)('sign-up and confirmation against moto over HTTP', () =>
   });
 
   it('a password the pool policy rejects is InvalidPassword, and the password is not in the error', async () => {
-    const { context } = accountClients(s, true);
+    const { context } = clientsFor(s, { secret: true });
     const weak = 'weakpass';
     const result = await signUp(context, { username: uniqueUsername('signup-weak'), password: weak });
     const error = result._unsafeUnwrapErr();
@@ -94,7 +79,7 @@ describe.skipIf(!stack)('sign-up and confirmation against moto over HTTP', () =>
   });
 
   it('confirming a user that does not exist is UserNotFound', async () => {
-    const { context } = accountClients(s, false);
+    const { context } = clientsFor(s, { secret: false });
     const result = await confirmSignUp(context, { username: uniqueUsername('nobody'), code: '123456' });
     expect(result._unsafeUnwrapErr().type).toBe('UserNotFound');
   });

@@ -13,25 +13,11 @@ import {
   updateUserAttributes,
   verifyTotp,
 } from '../../src/auth/account/index.js';
-import { authContext } from '../../src/auth/context.js';
-import { userPoolSdkTransport } from '../../src/auth/user-pool-transport.js';
-import { parseAuthConfig } from '../../src/config/auth-config.js';
 import { clientsFor, NEW_PASSWORD, stack, uniqueUsername } from './clients.js';
-
-function accountClients(s: Stack, secret: boolean) {
-  const clients = clientsFor(s, { secret });
-  const config = parseAuthConfig({
-    userPoolId: s.userPoolId,
-    clientId: secret ? s.secretClientId : s.clientId,
-    ...(secret ? { clientSecret: s.clientSecret } : {}),
-    client: clients.idp,
-  })._unsafeUnwrap();
-  return { ...clients, context: authContext(config, userPoolSdkTransport(clients.idp)) };
-}
 
 /** Signs up, confirms and signs in a new user; returns its tokens with the clients. */
 async function signedInUser(s: Stack, prefix: string, secret = false) {
-  const clients = accountClients(s, secret);
+  const clients = clientsFor(s, { secret: secret });
   const username = uniqueUsername(prefix);
   const attributes = { email: `${username}@example.com`, nickname: 'ally' };
   (await signUp(clients.context, { username, password: NEW_PASSWORD, attributes }))._unsafeUnwrap();
@@ -82,7 +68,7 @@ describe.skipIf(!stack)('a signed-in user manages the account against moto over 
   });
 
   it('getUser with a token moto never issued is NotAuthorized', async () => {
-    const { context } = accountClients(s, false);
+    const { context } = clientsFor(s, { secret: false });
     expect((await getUser(context, { accessToken: 'never-issued' }))._unsafeUnwrapErr().type).toBe(
       'NotAuthorized',
     );

@@ -5,6 +5,9 @@ import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, type Stack } from '../../examples/support/provision.js';
 import { countRequests } from '../../examples/support/request-counter.js';
 import { AdminClient } from '../../src/admin/index.js';
+import { authContext } from '../../src/auth/context.js';
+import { userPoolSdkTransport } from '../../src/auth/user-pool-transport.js';
+import { parseAuthConfig } from '../../src/config/auth-config.js';
 import { IdentityPool } from '../../src/identity/index.js';
 import { AuthClient } from '../../src/index.js';
 
@@ -12,7 +15,7 @@ import { AuthClient } from '../../src/index.js';
 export const stack: Stack | null = inject('stack');
 
 /** Real SDK clients against moto, wrapped by cognito-flow, with a request counter. */
-export function clientsFor(s: Stack, options: { secret?: boolean } = {}) {
+export function clientsFor(s: Stack, options: { secret?: boolean; now?: () => number } = {}) {
   const idp = new CognitoIdentityProviderClient({
     region: s.region,
     endpoint: s.endpoint,
@@ -21,15 +24,19 @@ export function clientsFor(s: Stack, options: { secret?: boolean } = {}) {
   });
   const identity = new CognitoIdentityClient({ region: s.region, endpoint: s.endpoint, maxAttempts: 1 });
   const counter = countRequests(idp, identity);
-  const auth = AuthClient.create({
+  const authConfig = {
     userPoolId: s.userPoolId,
     clientId: options.secret ? s.secretClientId : s.clientId,
     ...(options.secret ? { clientSecret: s.clientSecret } : {}),
     client: idp,
-  })._unsafeUnwrap();
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const auth = AuthClient.create(authConfig)._unsafeUnwrap();
+  /** The same client's internals, for tests of the functions behind AuthClient's methods. */
+  const context = authContext(parseAuthConfig(authConfig)._unsafeUnwrap(), userPoolSdkTransport(idp));
   const admin = AdminClient.create({ userPoolId: s.userPoolId, client: idp })._unsafeUnwrap();
   const pool = IdentityPool.create({ identityPoolId: s.identityPoolId, client: identity })._unsafeUnwrap();
-  return { idp, identity, counter, auth, admin, pool };
+  return { idp, identity, counter, auth, admin, pool, context };
 }
 
 /** An S3 client on moto with the given credentials. */
@@ -55,3 +62,33 @@ export function uniqueUsername(prefix: string): string {
 
 export const TEMPORARY_PASSWORD = 'Temp-Passw0rd!';
 export const NEW_PASSWORD = 'N3w-Passw0rd!x';
+
+/**
+ * An administrator-created user who has set a permanent password (NEW_PASSWORD_REQUIRED answered) and
+ * is signed in, with the clients used; the request counter starts from zero.
+ */
+export async function signedInUser(
+  s: Stack,
+  prefix: string,
+  options: { secret?: boolean; now?: () => number } = {},
+) {
+  const clients = clientsFor(s, options);
+  const username = uniqueUsername(prefix);
+  const created = await clients.admin.adminCreateUser({
+    username,
+    temporaryPassword: TEMPORARY_PASSWORD,
+    messageAction: 'SUPPRESS',
+  });
+  if (created.isErr()) throw new Error(`adminCreateUser: ${created.error.message}`);
+  const first = await clients.auth.signIn({
+    username,
+    password: TEMPORARY_PASSWORD,
+    flow: 'USER_PASSWORD_AUTH',
+  });
+  if (first.isErr() || first.value.step !== 'NEW_PASSWORD_REQUIRED')
+    throw new Error('expected NEW_PASSWORD_REQUIRED');
+  const done = await clients.auth.completeNewPassword(first.value, NEW_PASSWORD);
+  if (done.isErr() || done.value.step !== 'SIGNED_IN') throw new Error('expected SIGNED_IN');
+  clients.counter.take();
+  return { ...clients, username, tokens: done.value.tokens };
+}

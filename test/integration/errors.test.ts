@@ -2,28 +2,19 @@ import { InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-iden
 import { describe, expect, it } from 'vitest';
 import { IdentityPool } from '../../src/identity/index.js';
 import { AuthClient, secretHash } from '../../src/index.js';
-import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
+import {
+  clientsFor,
+  NEW_PASSWORD,
+  signedInUser,
+  stack,
+  TEMPORARY_PASSWORD,
+  uniqueUsername,
+} from './clients.js';
 
 describe.skipIf(!stack)('sign-in failures against moto over HTTP', () => {
   const s = stack as NonNullable<typeof stack>;
 
-  async function confirmedUser(prefix: string) {
-    const { admin, auth } = clientsFor(s);
-    const username = uniqueUsername(prefix);
-    (
-      await admin.adminCreateUser({
-        username,
-        temporaryPassword: TEMPORARY_PASSWORD,
-        messageAction: 'SUPPRESS',
-      })
-    )._unsafeUnwrap();
-    const step = (
-      await auth.signIn({ username, password: TEMPORARY_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
-    )._unsafeUnwrap();
-    if (step.step !== 'NEW_PASSWORD_REQUIRED') throw new Error(`unexpected ${step.step}`);
-    (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrap();
-    return username;
-  }
+  const confirmedUser = async (prefix: string) => (await signedInUser(s, prefix)).username;
 
   it('a wrong password is NotAuthorized and the message does not contain it', async () => {
     const username = await confirmedUser('dave');

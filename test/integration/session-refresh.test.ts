@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { authContext } from '../../src/auth/context.js';
-import { userPoolSdkTransport } from '../../src/auth/user-pool-transport.js';
-import { parseAuthConfig } from '../../src/config/auth-config.js';
 import { decodeIdToken } from '../../src/index.js';
 import { createSession } from '../../src/tokens/session.js';
 import { memoryTokenStore } from '../../src/tokens/stores/memory-token-store.js';
 import type { TokenSet } from '../../src/tokens/token-set.js';
-import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
+import { signedInUser, stack } from './clients.js';
 
 const HOUR = 3600_000;
 
@@ -15,36 +12,14 @@ describe.skipIf(!stack)('sessions against moto over HTTP', () => {
 
   /** A confirmed user signed in with USER_PASSWORD_AUTH, and a session context on the same SDK client. */
   async function signedIn(prefix: string, options: { secret?: boolean } = {}) {
-    const { admin, auth, idp, counter } = clientsFor(s, options);
-    const username = uniqueUsername(prefix);
-    (
-      await admin.adminCreateUser({
-        username,
-        temporaryPassword: TEMPORARY_PASSWORD,
-        messageAction: 'SUPPRESS',
-      })
-    )._unsafeUnwrap();
-    const first = (
-      await auth.signIn({ username, password: TEMPORARY_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
-    )._unsafeUnwrap();
-    if (first.step !== 'NEW_PASSWORD_REQUIRED') throw new Error(`unexpected ${first.step}`);
-    const step = (await auth.completeNewPassword(first, NEW_PASSWORD))._unsafeUnwrap();
-    if (step.step !== 'SIGNED_IN') throw new Error(`unexpected ${step.step}`);
     const clock = { offset: 0 };
-    const config = parseAuthConfig({
-      userPoolId: s.userPoolId,
-      clientId: options.secret ? s.secretClientId : s.clientId,
-      ...(options.secret ? { clientSecret: s.clientSecret } : {}),
-      client: idp,
-      now: () => Date.now() + clock.offset,
-    })._unsafeUnwrap();
-    counter.take();
+    const user = await signedInUser(s, prefix, { ...options, now: () => Date.now() + clock.offset });
     return {
-      username,
-      tokens: step.tokens,
+      username: user.username,
+      tokens: user.tokens,
       clock,
-      context: authContext(config, userPoolSdkTransport(idp)),
-      counter,
+      context: user.context,
+      counter: user.counter,
     };
   }
 
