@@ -13,6 +13,7 @@ import {
   updateUserAttributes,
   verifyTotp,
 } from '../../src/auth/account/index.js';
+import { freshTotpCode } from '../support/totp.js';
 import { clientsFor, NEW_PASSWORD, stack, uniqueUsername } from './clients.js';
 
 /** Signs up, confirms and signs in a new user; returns its tokens with the clients. */
@@ -28,16 +29,6 @@ async function signedInUser(s: Stack, prefix: string, secret = false) {
   if (step.step !== 'SIGNED_IN') throw new Error(`unexpected ${step.step}`);
   clients.counter.take();
   return { ...clients, username, tokens: step.tokens };
-}
-
-/**
- * The current code of `totp`, waiting for the next 30-second period when this one is about to end
- * (moto checks the code against the current period only).
- */
-async function freshCode(totp: OTPAuth.TOTP): Promise<string> {
-  const left = totp.period * 1000 - (Date.now() % (totp.period * 1000));
-  if (left < 3000) await new Promise((resolve) => setTimeout(resolve, left + 100));
-  return totp.generate();
 }
 
 describe.skipIf(!stack)('a signed-in user manages the account against moto over HTTP', () => {
@@ -93,13 +84,13 @@ describe.skipIf(!stack)('a signed-in user manages the account against moto over 
     const app = OTPAuth.URI.parse(setup.uri);
     if (!(app instanceof OTPAuth.TOTP)) throw new Error('not a TOTP URI');
 
-    const code = await freshCode(app);
+    const code = await freshTotpCode(app);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     const mismatch = await verifyTotp(context, { accessToken, code: wrong });
     expect(mismatch._unsafeUnwrapErr().type).toBe('CodeMismatch');
     const verified = await verifyTotp(context, {
       accessToken,
-      code: await freshCode(app),
+      code: await freshTotpCode(app),
       deviceName: 'Phone',
     });
     expect(verified.isOk()).toBe(true);

@@ -8,19 +8,15 @@ import {
 import * as OTPAuth from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuthClient, type Step } from '../../src/index.js';
+import { freshTotpCode } from '../support/totp.js';
 import { unwrap } from '../support/unwrap.js';
 import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
 
-/** A TOTP code for moto's fixed secret, waiting for a fresh 30 s window so the code cannot expire in flight. */
-async function totpCode(secret: string): Promise<string> {
-  const msIntoWindow = Date.now() % 30_000;
-  if (msIntoWindow > 27_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - msIntoWindow + 200));
-  return new OTPAuth.TOTP({
-    secret: OTPAuth.Secret.fromBase32(secret.toUpperCase()),
-    digits: 6,
-    period: 30,
-  }).generate();
-}
+/** A fresh code from an authenticator app holding `secret` (moto's fixed one). */
+const totpCode = (secret: string) =>
+  freshTotpCode(
+    new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret.toUpperCase()), digits: 6, period: 30 }),
+  );
 
 // moto runs with MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true: TOTP codes are checked for real against its
 // fixed secret. It does not check SMS codes, and it lacks EMAIL_OTP, SELECT_MFA_TYPE and USER_AUTH, which
