@@ -10,6 +10,10 @@ export default defineConfig({
     'node/index': 'src/node/index.ts',
     'oauth/index': 'src/oauth/index.ts',
     'triggers/index': 'src/triggers/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'testing/vitest': 'src/testing/vitest.ts',
+    // The `cognito-flow` command (package.json "bin").
+    'cli/main': 'src/cli/main.ts',
     // Modular exponentiation for SRP, chosen by the `#modpow` import condition in package.json:
     // OpenSSL through node:crypto on Node, native BigInt elsewhere.
     'srp/modpow-node': 'src/srp/modpow-node.ts',
@@ -23,5 +27,18 @@ export default defineConfig({
   sourcemap: false,
   target: 'es2022',
   platform: 'neutral',
-  external: [/^@aws-sdk\//, 'neverthrow', '#modpow', /^node:/, /^@noble\//, /^aws-jwt-verify/],
+  external: [
+    /^@aws-sdk\//,
+    'neverthrow',
+    '#modpow',
+    /^node:/,
+    /^@noble\//,
+    /^aws-jwt-verify/,
+    'aws-sdk-client-mock',
+    /^vitest/,
+    'commander',
+    /^@inquirer\//,
+    'qrcode-terminal',
+    'yocto-spinner',
+  ],
 });

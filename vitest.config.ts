@@ -14,6 +14,8 @@ export default defineConfig({
       { find: /^cognito-flow\/node$/, replacement: src('node/index.ts') },
       { find: /^cognito-flow\/oauth$/, replacement: src('oauth/index.ts') },
       { find: /^cognito-flow\/triggers$/, replacement: src('triggers/index.ts') },
+      { find: /^cognito-flow\/testing\/vitest$/, replacement: src('testing/vitest.ts') },
+      { find: /^cognito-flow\/testing$/, replacement: src('testing/index.ts') },
       { find: /^cognito-flow$/, replacement: src('index.ts') },
       // The package's own `#modpow` import, as Node resolves it (OpenSSL through node:crypto).
       { find: /^#modpow$/, replacement: src('srp/modpow-node.ts') },
@@ -66,6 +68,18 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The web example in headless Chromium (Debian's /usr/bin/chromium via playwright-core), against moto.
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },
