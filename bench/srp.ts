@@ -12,74 +12,23 @@
  *   npx tsx bench/srp.ts            # ROUNDS=40 by default; SRP_BENCH_ROUNDS=10 for a quick look
  */
 import { createDiffieHellman } from 'node:crypto';
-import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createSrpSession, signSrpSession } from 'cognito-srp-helper';
 import { SRP_G, SRP_K, SRP_N } from '../src/srp/group.js';
-import { hexToBigInt, hexToBytes } from '../src/srp/hex.js';
-import type { ModPow } from '../src/srp/modpow.js';
+import { hexToBigInt } from '../src/srp/hex.js';
 import { modPow as bigintModPow } from '../src/srp/modpow-bigint.js';
 import { modPow as nodeModPow } from '../src/srp/modpow-node.js';
-import { computePasswordClaim, computeU, computeX, startSrp } from '../src/srp/srp-client.js';
-import { BigInteger, helperWithSmallA, Sha256 } from '../test/support/cognito-oracle.js';
-import { loadSrpVector } from '../test/support/srp-vector.js';
+import { computeU, computeX } from '../src/srp/srp-client.js';
+import { cpuMs } from './support/cpu.js';
+import { machineLine } from './support/machine.js';
+import { amazonCognitoIdentityJs, cognitoFlow, type SignIn, vector } from './support/srp-sign-ins.js';
+import { median, pairedRatio as pairedMedianRatio, quantile } from './support/stats.js';
+import { printTable } from './support/table.js';
 
 const ROUNDS = Number(process.env.SRP_BENCH_ROUNDS ?? 40);
 const WARMUP = 3;
 
-const vector = loadSrpVector();
 const params = vector.ChallengeParameters;
-const aBytes = hexToBytes(vector.smallA_hex);
-if (aBytes === undefined) throw new Error('bad vector');
-
-type SignIn = () => Promise<string>;
-
-function cognitoFlow(modPow: ModPow): SignIn {
-  return async () => {
-    const secret = startSrp({ modPow, randomBytes: () => aBytes as Uint8Array });
-    const claim = await computePasswordClaim(
-      { modPow },
-      {
-        poolName: vector.poolName,
-        userIdForSrp: params.USER_ID_FOR_SRP,
-        password: vector.password,
-        secret,
-        srpB: params.SRP_B,
-        salt: params.SALT,
-        secretBlock: params.SECRET_BLOCK,
-        timestamp: vector.TIMESTAMP,
-      },
-    );
-    if (claim.isErr()) throw new Error(claim.error.message);
-    return claim.value.signature;
-  };
-}
-
-/** As CognitoUser.authenticateUser: new AuthenticationHelper (draws a, computes A), key, HMAC. */
-const amazonCognitoIdentityJs: SignIn = async () => {
-  const helper = helperWithSmallA(vector.poolName, vector.smallA_hex);
-  helper.getLargeAValue(() => {});
-  let hkdf: Uint8Array | undefined;
-  helper.getPasswordAuthenticationKey(
-    params.USER_ID_FOR_SRP,
-    vector.password,
-    new BigInteger(params.SRP_B, 16),
-    new BigInteger(params.SALT, 16),
-    (_error, key) => {
-      hkdf = key;
-    },
-  );
-  const hmac = new Sha256(hkdf);
-  hmac.update(
-    Buffer.concat([
-      Buffer.from(vector.poolName, 'utf8'),
-      Buffer.from(params.USER_ID_FOR_SRP, 'utf8'),
-      Buffer.from(params.SECRET_BLOCK, 'base64'),
-      Buffer.from(vector.TIMESTAMP, 'utf8'),
-    ]),
-  );
-  return Buffer.from(hmac.digestSync()).toString('base64');
-};
 
 /** createSrpSession draws a and computes A; its a/A/timestamp are then pinned to the vector's. */
 const cognitoSrpHelper: SignIn = async () => {
@@ -138,24 +87,6 @@ interface Contender {
   readonly perRound: number[];
 }
 
-/** CPU time of the whole process (all threads, so WebCrypto's thread-pool work counts), in ms. */
-const cpuMs = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-};
-
-const median = (values: readonly number[]) => quantile(values, 0.5);
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return (
-    (sorted[low] ?? Number.NaN) +
-    ((sorted[high] ?? Number.NaN) - (sorted[low] ?? Number.NaN)) * (position - low)
-  );
-}
-
 async function main(): Promise<void> {
   const bound = await makeBound();
   const contenders: Contender[] = [
@@ -201,12 +132,9 @@ async function main(): Promise<void> {
   const aws = byName('amazon-cognito-identity-js');
   const lower = byName('node:crypto bound');
   const pairedRatio = (numerator: Contender, denominator: Contender) =>
-    median(numerator.perRound.map((value, i) => value / (denominator.perRound[i] ?? Number.NaN)));
+    pairedMedianRatio(numerator.perRound, denominator.perRound);
 
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(
-    `SRP client work per sign-in — Node ${process.version}, OpenSSL ${process.versions.openssl}, ${cpus().length} × ${cpu}`,
-  );
+  console.log(`SRP client work per sign-in — ${machineLine()}`);
   console.log(
     `${ROUNDS} interleaved rounds after ${WARMUP} warm-up runs each; timed part took ${elapsed.toFixed(1)} s\n`,
   );
@@ -231,12 +159,7 @@ async function main(): Promise<void> {
       pairedRatio(c, lower).toFixed(2),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   console.log(
     '\nms = wall time of one sign-in; CPU ms = process CPU time (all threads) per sign-in; sign-ins/s/core = 1000 / CPU ms.',
   );
