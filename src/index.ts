@@ -1,3 +1,9 @@
+/**
+ * `cognito-flow`: the user-pool client. `AuthClient` (the sign-in state machine, account lifecycle, devices,
+ * sessions), the steps it returns, tokens and their claims, token stores, and the errors every call can give.
+ *
+ * @module cognito-flow
+ */
 export { formatAttributes, fromAttributeList, toAttributeList } from './attributes/format.js';
 export type {
   AttributeMap,

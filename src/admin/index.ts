@@ -1,3 +1,10 @@
+/**
+ * `cognito-flow/admin`: `AdminClient` for back ends with AWS credentials: admin sign-in, users, groups,
+ * listing with typed filters, and provisioning of user pools, app clients, identity providers, domains and
+ * identity pools.
+ *
+ * @module cognito-flow/admin
+ */
 export type {
   AttributeMap,
   CustomAttributeValue,

@@ -204,7 +204,7 @@ export class IdentityPoolCore {
    * returning a current ID token): it asks the source for the token on each call, so a refreshed
    * token is used as soon as there is one, and answers from the cache (no request) while the
    * credentials for that token are fresh. Concurrent calls share one request. On failure it rejects
-   * with an {@link IdentityCredentialsError}.
+   * with an {@link cognito-flow/identity!IdentityCredentialsError}.
    *
    * @example
    * ```ts

@@ -1,3 +1,9 @@
+/**
+ * `cognito-flow/identity`: `IdentityPool` turns an ID token (or a guest, or another provider's login) into
+ * temporary AWS credentials, cached, and plugs into any AWS SDK v3 client as a credential provider.
+ *
+ * @module cognito-flow/identity
+ */
 export type * from '../errors/types.js';
 export { type FetchTransportOptions, fetchTransport } from '../transport/fetch-transport.js';
 export type { BasicFlowConfig, IdentityPoolConfig } from './config.js';

@@ -1,4 +1,6 @@
 /**
- * Node-only helpers (they use `node:fs`): import from `cognito-flow/node`.
+ * `cognito-flow/node`: Node-only helpers (they use `node:fs`).
+ *
+ * @module cognito-flow/node
  */
 export { fileTokenStore } from '../tokens/stores/file-token-store.js';

@@ -2,6 +2,8 @@
  * `cognito-flow/oauth`: OAuth 2.0 against a Cognito user-pool domain with plain `fetch` — managed-login and
  * federated sign-in by authorization code with PKCE, refresh, revocation, userInfo, sign-out URLs and cached
  * client-credentials tokens. Imports nothing from the user-pool client or the AWS SDK.
+ *
+ * @module cognito-flow/oauth
  */
 export type {
   InvalidConfigError,

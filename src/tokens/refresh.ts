@@ -9,8 +9,8 @@ import { type TokenSet, tokenSetFromAuthenticationResult } from './token-set.js'
 
 /**
  * How a session refreshes: `auto` (the default) calls GetTokensFromRefreshToken and falls back to
- * InitiateAuth `REFRESH_TOKEN_AUTH` only when the endpoint does not offer it (see
- * {@link isOperationUnavailable}); the other two force one call.
+ * InitiateAuth `REFRESH_TOKEN_AUTH` only when the endpoint does not offer it (it answers that the
+ * operation is unknown or unsupported); the other two force one call.
  *
  * @example
  * ```ts

@@ -3,6 +3,8 @@
  * (with a complete emailed-code challenge), pre sign-up, post confirmation, pre token generation (V1 and
  * V2/V3) and user migration. Each validates the event it receives and throws a `TriggerError` with a clear
  * message on a malformed one. Imports nothing from the user-pool client or the AWS SDK.
+ *
+ * @module cognito-flow/triggers
  */
 
 export { type AutoConfirmByDomainOptions, autoConfirmByDomain } from './auto-confirm-by-domain.js';

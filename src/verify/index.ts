@@ -1,6 +1,8 @@
 /**
  * `cognito-flow/verify`: verification of Cognito user-pool tokens for services that receive them, built on
  * aws-jwt-verify. Imports nothing from the user-pool client.
+ *
+ * @module cognito-flow/verify
  */
 export type { InvalidTokenError, InvalidTokenReason } from '../errors/types.js';
 export type { AccessTokenClaims, CommonClaims, IdTokenClaims } from '../tokens/claims.js';

@@ -118,7 +118,7 @@ async function guarded<T>(task: () => Promise<T>): Promise<T> {
  * - A corrupt or truncated file makes `get` reject with a `TokenStore` error (never a crash); the next
  *   `set` replaces it, and `delete` removes it. When the last key is deleted the file is removed.
  *
- * Methods reject with a `TokenStore` error on failure; a {@link Session} turns that into an `Err`.
+ * Methods reject with a `TokenStore` error on failure; a {@link cognito-flow!Session} turns that into an `Err`.
  *
  * @example
  * ```ts
