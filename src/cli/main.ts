@@ -1,2 +1,14 @@
-// Placeholder while this entry is written (issue 7); replaced in the next commits.
-export {};
+#!/usr/bin/env node
+/**
+ * The `cognito-flow` command (package.json "bin"): `sign-in`, `credentials` and `demo`.
+ * See docs/cli.md for the flags, exit codes and recipes.
+ */
+import { processIo } from './io.js';
+import { runCli } from './program.js';
+
+// The AWS SDK warns once per process that its 2027 releases need Node 22; keep the terminal on the task.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+runCli(process.argv, processIo()).then((code) => {
+  process.exitCode = code;
+});
