@@ -2,16 +2,18 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import type { Result } from 'neverthrow';
 import type { AuthClientConfig, ResolvedAuthConfig } from '../config/auth-config.js';
 import type { InvalidConfigError } from '../errors/types.js';
+import { libraryClient } from '../transport/library-client.js';
 import { AuthClientCore } from './auth-client-core.js';
 import { type UserPoolTransport, userPoolSdkTransport } from './user-pool-transport.js';
 
-/** The SDK path: the injected SDK client, or a new one for the config's region and endpoint. */
+/** The SDK path: the injected SDK client, or a new one (region, endpoint, time-out, retry rule) from the config. */
 function sdkDefaultTransport(config: ResolvedAuthConfig): UserPoolTransport {
   return userPoolSdkTransport(
     config.client ??
-      new CognitoIdentityProviderClient({
+      libraryClient(CognitoIdentityProviderClient, {
         region: config.region,
-        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+        endpoint: config.endpoint,
+        timeoutMs: config.timeoutMs,
       }),
   );
 }

@@ -7,6 +7,7 @@ import {
   optionalClock,
   optionalEndpoint,
   optionalRegion,
+  optionalTimeout,
   REGION_PATTERN,
   requireString,
 } from './checks.js';
@@ -30,8 +31,18 @@ export interface AuthClientConfig {
   readonly region?: string;
   /** A custom endpoint (e.g. a local moto server). Ignored when `client` is given. */
   readonly endpoint?: string;
-  /** An SDK client to use as is (its own region, endpoint, retries and middleware apply). */
+  /**
+   * An SDK client to use as is: its own region, endpoint, time-outs, retries and middleware apply — the
+   * SDK's default retry strategy then also re-sends challenge answers after a 5xx, a reset or a time-out.
+   * Wrap it in `withRetryPolicy(client)` for cognito-flow's rule (see docs/security.md).
+   */
   readonly client?: CognitoIdentityProviderClient;
+  /**
+   * Time limit of each attempt of each call, connecting included, in ms (default 30,000). An attempt
+   * that runs out fails as a retryable `Network` error. Ignored when `client` is given (configure its
+   * `requestHandler` instead).
+   */
+  readonly timeoutMs?: number;
   /** Clock in epoch milliseconds, for tests. Defaults to `Date.now`. */
   readonly now?: () => number;
   /** Where remembered-device secrets are kept (default: in memory, per process). */
@@ -49,6 +60,7 @@ export interface ResolvedAuthConfig {
   readonly region: string;
   readonly endpoint: string | undefined;
   readonly client: CognitoIdentityProviderClient | undefined;
+  readonly timeoutMs: number | undefined;
   readonly now: () => number;
   readonly deviceStore: DeviceStore;
   readonly deviceName: string;
@@ -122,7 +134,8 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     optionalRegion(input.region),
     optionalEndpoint(input.endpoint),
     optionalClock(input.now),
-  ]).map(([pool, clientId, region, endpoint, now]) => ({
+    optionalTimeout(input.timeoutMs),
+  ]).map(([pool, clientId, region, endpoint, now, timeoutMs]) => ({
     userPoolId: input.userPoolId,
     poolName: pool.poolName,
     clientId,
@@ -130,6 +143,7 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     region: region ?? pool.region,
     endpoint,
     client: input.client,
+    timeoutMs,
     now: now ?? Date.now,
     deviceStore: store ?? memoryDeviceStore(),
     deviceName: deviceName ?? 'cognito-flow',

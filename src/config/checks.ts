@@ -49,3 +49,15 @@ export function optionalClock(value: unknown): Result<(() => number) | undefined
   if (typeof value !== 'function') return err(invalidConfig('now must be a function returning epoch ms'));
   return ok(value as () => number);
 }
+
+/** The longest time limit accepted: 10 minutes (a Node timer's range is far larger). */
+const MAX_TIMEOUT_MS = 600_000;
+
+/** Checks an optional per-attempt time limit in ms: a whole number from 1 to 600,000. */
+export function optionalTimeout(value: unknown): Result<number | undefined, InvalidConfigError> {
+  if (value === undefined) return ok(undefined);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+    return err(invalidConfig(`timeoutMs must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS}`));
+  }
+  return ok(value);
+}

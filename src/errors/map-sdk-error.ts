@@ -100,12 +100,14 @@ function codeOf(value: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-function tagFor(err: SdkLikeError, message: string): Tag {
+function tagFor(err: SdkLikeError, message: string, status: number | undefined): Tag {
   const name = typeof err.name === 'string' ? err.name : '';
   if (name === 'NotAuthorizedException' && SESSION_EXPIRED.test(message)) return 'SessionExpired';
   if (name === 'CodeMismatchException' && SESSION_EXPIRED.test(message)) return 'SessionExpired';
   const byName = BY_NAME.get(name);
   if (byName) return byName;
+  // HTTP 429 without a Cognito error (an API gateway, a WAF, a proxy's rate limit) is throttling too.
+  if (status === 429) return 'TooManyRequests';
   if (NETWORK_CODES.has(codeOf(err)) || NETWORK_CODES.has(codeOf((err as { cause?: unknown }).cause))) {
     return 'Network';
   }
@@ -171,15 +173,16 @@ function mapThrown(
 ): CognitoError {
   const rawMessage = describeThrown(thrown, err);
   const message = redact(rawMessage, secrets);
-  const type = tagFor(err, rawMessage);
   const rawStatus = err.$metadata?.httpStatusCode;
   const status = typeof rawStatus === 'number' ? rawStatus : undefined;
+  const type = tagFor(err, rawMessage, status);
   const serverFault = err.$fault === 'server' || (status !== undefined && status >= 500);
   const retryable = ALWAYS_RETRYABLE.has(type) || (type === 'Unexpected' && serverFault);
   const rawRequestId = err.$metadata?.requestId;
   const requestId = typeof rawRequestId === 'string' ? rawRequestId : undefined;
   const detail =
-    type === 'Unexpected' && status !== undefined
+    (type === 'Unexpected' || (type === 'TooManyRequests' && !BY_NAME.has(String(err.name)))) &&
+    status !== undefined
       ? `Unexpected answer from Cognito (HTTP ${status}): ${message}`
       : message;
   return makeError(type, detail, { retryable, requestId, cause: thrown });

@@ -15,7 +15,8 @@ export function narrowError<const T extends CognitoError['type']>(
   allowed: readonly T[],
 ): Extract<CognitoError, { type: T | 'Unexpected' }> {
   type Narrowed = Extract<CognitoError, { type: T | 'Unexpected' }>;
-  if ((allowed as readonly string[]).includes(error.type)) return error as Narrowed;
+  if (error.type === 'Unexpected' || (allowed as readonly string[]).includes(error.type))
+    return error as Narrowed;
   return makeError('Unexpected', `${error.type}: ${error.message}`, {
     retryable: error.retryable,
     requestId: error.requestId,

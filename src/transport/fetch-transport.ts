@@ -10,6 +10,7 @@ import {
   TARGET_PREFIX,
   UNSIGNED_OPERATIONS,
 } from './fetch-operations.js';
+import { mayRetry } from './retry-policy.js';
 import type { OperationShape, Transport } from './transport.js';
 
 /**
@@ -31,7 +32,11 @@ export interface FetchTransportOptions {
   readonly fetch?: typeof fetch;
   /** Time limit of each attempt, in ms (default 30,000); an attempt that runs out is a `Network` error. */
   readonly timeoutMs?: number;
-  /** Attempts per call, including the first (default 3). Only throttling, 5xx and network failures are retried. */
+  /**
+   * Attempts per call, including the first (default 3). Only throttling, 5xx and network failures are
+   * retried — and a challenge answer (or another call that consumes what it sends) only when the failure
+   * proves Cognito did not process it: throttling or a refused connection.
+   */
   readonly maxAttempts?: number;
   /** Base of the exponential backoff between attempts, in ms (default 100; 0 retries at once). */
   readonly retryBaseDelayMs?: number;
@@ -45,9 +50,6 @@ interface ResolvedOptions {
   readonly maxAttempts: number;
   readonly retryBaseDelayMs: number;
 }
-
-/** Exception names that mean "slow down" (TooManyFailedAttempts is a lockout, not throttling). */
-const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException']);
 
 function checkNumber(
   value: unknown,
@@ -100,17 +102,6 @@ function bounded<T>(work: () => Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function shouldRetry(failure: unknown, error: CognitoError): boolean {
-  if (error.type === 'Network') return true;
-  const { name, $metadata } = (typeof failure === 'object' && failure !== null ? failure : {}) as {
-    name?: unknown;
-    $metadata?: { httpStatusCode?: unknown };
-  };
-  if (typeof name === 'string' && THROTTLING.has(name)) return true;
-  const status = $metadata?.httpStatusCode;
-  return typeof status === 'number' && (status >= 500 || status === 429);
-}
-
 async function send(
   options: ResolvedOptions,
   operation: string,
@@ -151,7 +142,7 @@ async function send(
       failure = thrown;
     }
     const error = mapSdkError(failure, secrets);
-    if (attempt >= options.maxAttempts || !shouldRetry(failure, error)) return err(error);
+    if (attempt >= options.maxAttempts || !mayRetry(operation, input, failure)) return err(error);
     const delay = backoffDelay(attempt, options.retryBaseDelayMs);
     totalRetryDelay += delay;
     await new Promise((resolve) => setTimeout(resolve, delay));
