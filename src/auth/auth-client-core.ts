@@ -1,8 +1,7 @@
-import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
-import type { ResolvedAuthConfig } from '../config/auth-config.js';
-import { type AuthClientConfig, parseAuthConfig } from '../config/auth-config.js';
+import { err, ok, type Result, type ResultAsync } from 'neverthrow';
+import type { AuthClientConfig } from '../config/auth-config.js';
 import type { InvalidConfigError, InvalidParameterError, TokenStoreError } from '../errors/types.js';
-import { createSession, failedSession, restoreSession, type Session } from '../tokens/session.js';
+import type { Session } from '../tokens/session.js';
 import type { SessionOptions } from '../tokens/session-options.js';
 import type { TokenStore } from '../tokens/stores/token-store.js';
 import type { TokenSet } from '../tokens/token-set.js';
@@ -49,22 +48,12 @@ import type {
   WebAuthnError,
 } from './account/index.js';
 import * as account from './account/index.js';
-import { type AnswerCustomChallengeOptions, answerCustomChallenge } from './challenges/custom-challenge.js';
-import {
-  setUpEmailMfa,
-  setUpTotp,
-  type TotpSetup,
-  type TotpSetupOptions,
-  type VerifyTotpSetupOptions,
-  verifyTotpSetup,
-} from './challenges/mfa-setup.js';
-import { type CompleteNewPasswordOptions, completeNewPassword } from './challenges/new-password.js';
-import { respondToChallengeStep } from './challenges/respond-generic.js';
-import { type SelectChallengeOptions, selectChallenge } from './challenges/select-challenge.js';
-import { selectMfaType } from './challenges/select-mfa-type.js';
-import { submitCode } from './challenges/submit-code.js';
-import { submitWebAuthnCredential, type WebAuthnCredential } from './challenges/webauthn.js';
-import { type AuthContext, authContext } from './context.js';
+import type { AnswerCustomChallengeOptions } from './challenges/custom-challenge.js';
+import type { TotpSetup, TotpSetupOptions, VerifyTotpSetupOptions } from './challenges/mfa-setup.js';
+import type { CompleteNewPasswordOptions } from './challenges/new-password.js';
+import type { SelectChallengeOptions } from './challenges/select-challenge.js';
+import type { WebAuthnCredential } from './challenges/webauthn.js';
+import type { AuthContext } from './context.js';
 import {
   type DeviceError,
   type DevicePage,
@@ -80,22 +69,16 @@ import type {
   SignInError,
 } from './errors.js';
 import { type AdminSignInInput, adminSignIn } from './flows/admin-sign-in.js';
-import { signIn } from './flows/sign-in.js';
 import type { SignInInput } from './flows/sign-in-input.js';
-import { parseStep } from './resume-step.js';
+import * as challenges from './pool/challenges.js';
+import { resumeStep } from './pool/resume.js';
+import { signIn } from './pool/sign-in.js';
+import { restoreSession, startSession } from './pool/tokens.js';
 import type { ChallengeStep, CodeStep, FirstFactor, MfaType, SignInStep, Step } from './steps.js';
+import { createUserPool, type DefaultTransport, poolContext, type UserPool, withPool } from './user-pool.js';
 import type { UserPoolTransport } from './user-pool-transport.js';
 
-/**
- * The transport a client uses when none is passed: the SDK entry builds AWS SDK v3 clients, the browser
- * entry plain `fetch`.
- *
- * @example
- * ```ts
- * const sdk: DefaultTransport = (config) => userPoolSdkTransport(new CognitoIdentityProviderClient({ region: config.region }));
- * ```
- */
-export type DefaultTransport = (config: ResolvedAuthConfig) => UserPoolTransport;
+export type { DefaultTransport } from './user-pool.js';
 
 /**
  * A Cognito user-pool client whose sign-in is a state machine of plain-data steps.
@@ -112,7 +95,7 @@ export type DefaultTransport = (config: ResolvedAuthConfig) => UserPoolTransport
  * ```
  */
 export class AuthClientCore {
-  readonly #context: Result<AuthContext, InvalidConfigError>;
+  readonly #pool: UserPool;
 
   /**
    * `client` when its config was valid, else the `InvalidConfig` error (what each entry's `create` returns).
@@ -123,7 +106,8 @@ export class AuthClientCore {
    * ```
    */
   static validated<T extends AuthClientCore>(client: T): Result<T, InvalidConfigError> {
-    return client.#context.isErr() ? err(client.#context.error) : ok(client);
+    const context = poolContext(client.#pool);
+    return context.isErr() ? err(context.error) : ok(client);
   }
 
   /**
@@ -142,9 +126,7 @@ export class AuthClientCore {
     transport: UserPoolTransport | undefined,
     defaultTransport: DefaultTransport,
   ) {
-    this.#context = parseAuthConfig(config).map((resolved) =>
-      authContext(resolved, transport ?? defaultTransport(resolved)),
-    );
+    this.#pool = createUserPool(config, transport, defaultTransport);
   }
 
   /**
@@ -160,7 +142,7 @@ export class AuthClientCore {
    * ```
    */
   signIn(input: SignInInput): ResultAsync<SignInStep, SignInError> {
-    return this.#with((context) => signIn(context, input));
+    return signIn(this.#pool, input);
   }
 
   /**
@@ -196,7 +178,7 @@ export class AuthClientCore {
     answer: string,
     options?: AnswerCustomChallengeOptions,
   ): ResultAsync<SignInStep, AnswerCustomChallengeError> {
-    return this.#with((context) => answerCustomChallenge(context, step, answer, options));
+    return challenges.answerCustomChallenge(this.#pool, step, answer, options);
   }
 
   /**
@@ -216,7 +198,7 @@ export class AuthClientCore {
     code: string,
     options?: { readonly clientMetadata?: Readonly<Record<string, string>> },
   ): ResultAsync<SignInStep, ChallengeError> {
-    return this.#with((context) => submitCode(context, step, code, options));
+    return challenges.submitCode(this.#pool, step, code, options);
   }
 
   /**
@@ -228,7 +210,7 @@ export class AuthClientCore {
    * ```
    */
   selectMfaType(step: Step<'SELECT_MFA_TYPE'>, type: MfaType): ResultAsync<SignInStep, ChallengeError> {
-    return this.#with((context) => selectMfaType(context, step, type));
+    return challenges.selectMfaType(this.#pool, step, type);
   }
 
   /**
@@ -242,7 +224,7 @@ export class AuthClientCore {
    * ```
    */
   setUpTotp(step: Step<'MFA_SETUP'>, options?: TotpSetupOptions): ResultAsync<TotpSetup, ChallengeError> {
-    return this.#with((context) => setUpTotp(context, step, options));
+    return challenges.setUpTotp(this.#pool, step, options);
   }
 
   /**
@@ -258,7 +240,7 @@ export class AuthClientCore {
     code: string,
     options?: VerifyTotpSetupOptions,
   ): ResultAsync<SignInStep, ChallengeError> {
-    return this.#with((context) => verifyTotpSetup(context, step, code, options));
+    return challenges.verifyTotpSetup(this.#pool, step, code, options);
   }
 
   /**
@@ -271,7 +253,7 @@ export class AuthClientCore {
    * ```
    */
   setUpEmailMfa(step: Step<'MFA_SETUP'>, email: string): ResultAsync<SignInStep, ChallengeError> {
-    return this.#with((context) => setUpEmailMfa(context, step, email));
+    return challenges.setUpEmailMfa(this.#pool, step, email);
   }
 
   /**
@@ -289,7 +271,7 @@ export class AuthClientCore {
     choice: FirstFactor,
     options?: SelectChallengeOptions,
   ): ResultAsync<SignInStep, ChallengeError> {
-    return this.#with((context) => selectChallenge(context, step, choice, options));
+    return challenges.selectChallenge(this.#pool, step, choice, options);
   }
 
   /**
@@ -305,7 +287,7 @@ export class AuthClientCore {
     step: Step<'WEB_AUTHN'>,
     credential: WebAuthnCredential | string,
   ): ResultAsync<SignInStep, ChallengeError> {
-    return this.#with((context) => submitWebAuthnCredential(context, step, credential));
+    return challenges.submitWebAuthnCredential(this.#pool, step, credential);
   }
 
   /**
@@ -321,7 +303,7 @@ export class AuthClientCore {
     step: ChallengeStep,
     responses: Readonly<Record<string, string>>,
   ): ResultAsync<SignInStep, ChallengeError> {
-    return this.#with((context) => respondToChallengeStep(context, step, responses));
+    return challenges.respondToChallenge(this.#pool, step, responses);
   }
 
   /**
@@ -392,10 +374,7 @@ export class AuthClientCore {
    * ```
    */
   session(tokens: TokenSet, options?: SessionOptions): Session {
-    return this.#context.match(
-      (context) => createSession(context, tokens, options),
-      (error) => failedSession(error),
-    );
+    return startSession(this.#pool, tokens, options);
   }
 
   /**
@@ -410,7 +389,7 @@ export class AuthClientCore {
   restoreSession(
     options: SessionOptions & { readonly store: TokenStore },
   ): ResultAsync<Session | undefined, TokenStoreError | InvalidParameterError | InvalidConfigError> {
-    return this.#with((context) => restoreSession(context, options));
+    return restoreSession(this.#pool, options);
   }
 
   /**
@@ -696,10 +675,7 @@ export class AuthClientCore {
   }
 
   #with<T, E>(run: (context: AuthContext) => ResultAsync<T, E>): ResultAsync<T, E | InvalidConfigError> {
-    return this.#context.match(
-      (context) => run(context),
-      (error) => errAsync(error),
-    );
+    return withPool(this.#pool, run);
   }
 
   /**
@@ -718,7 +694,7 @@ export class AuthClientCore {
     newPassword: string,
     options?: CompleteNewPasswordOptions,
   ): ResultAsync<SignInStep, CompleteNewPasswordError> {
-    return this.#with((context) => completeNewPassword(context, step, newPassword, options));
+    return challenges.completeNewPassword(this.#pool, step, newPassword, options);
   }
 
   /**
@@ -733,8 +709,6 @@ export class AuthClientCore {
    * ```
    */
   resume(json: unknown): Result<SignInStep, ResumeError | InvalidConfigError> {
-    return this.#context.andThen(({ config }) =>
-      parseStep(json, { clientId: config.clientId, now: config.now() }),
-    );
+    return resumeStep(this.#pool, json);
   }
 }

@@ -1,22 +1,14 @@
 import type { Result } from 'neverthrow';
 import { AuthClientCore } from '../auth/auth-client-core.js';
-import type { UserPoolAuthOperations, UserPoolTransport } from '../auth/user-pool-transport.js';
-import type { AuthClientConfig, ResolvedAuthConfig } from '../config/auth-config.js';
+import type { UserPoolTransport } from '../auth/user-pool-transport.js';
+import type { AuthClientConfig } from '../config/auth-config.js';
 import type { InvalidConfigError } from '../errors/types.js';
-import { fetchTransport } from '../transport/fetch-transport.js';
-
-/** The browser path: plain `fetch` to the regional endpoint (or `endpoint`), no AWS SDK. */
-function fetchDefaultTransport(config: ResolvedAuthConfig): UserPoolTransport {
-  return fetchTransport<UserPoolAuthOperations>({
-    service: 'cognito-idp',
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-  });
-}
+import { fetchUserPoolTransport } from './fetch-user-pool-transport.js';
 
 /**
  * The same `AuthClient` as `cognito-flow`'s, on plain `fetch` instead of the AWS SDK — for browsers and
- * other places where bundle size matters. Only unsigned operations exist here: `adminSignIn` answers
+ * other places where bundle size matters (a bundle keeps every method of a class: for the smallest bundle use
+ * the functions, `signIn(userPool(config), input)` and the rest). Only unsigned operations exist here: `adminSignIn` answers
  * `InvalidConfig` (use the SDK entry on a server for it). An injected `client` is ignored.
  *
  * @example
@@ -48,6 +40,6 @@ export class AuthClient extends AuthClientCore {
    * ```
    */
   constructor(config: AuthClientConfig, transport?: UserPoolTransport) {
-    super(config, transport, fetchDefaultTransport);
+    super(config, transport, fetchUserPoolTransport);
   }
 }
