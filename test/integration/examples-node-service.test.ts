@@ -1,0 +1,525 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import {
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../examples/node-service/app.js';
+import { stepSealer } from '../../examples/node-service/step-seal.js';
+import { AdminClient } from '../../src/admin/index.js';
+import { AuthClient } from '../../src/index.js';
+import { TokenVerifier } from '../../src/verify/index.js';
+import { freshTotpCode } from '../support/totp.js';
+import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
+
+const run = promisify(execFile);
+
+// biome-ignore lint/suspicious/noExplicitAny: reply bodies are read field by field, each checked by an expect.
+type Json = Record<string, any>;
+
+interface Service {
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+/** The example's app on a free loopback port, for an app client of `userPoolId`. */
+async function startService(options: {
+  endpoint: string;
+  userPoolId: string;
+  clientId: string;
+  clientSecret: string;
+  stepKey: Uint8Array;
+}): Promise<Service> {
+  const auth = AuthClient.create({
+    userPoolId: options.userPoolId,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    endpoint: options.endpoint,
+  })._unsafeUnwrap();
+  const verifier = TokenVerifier.create({
+    userPoolId: options.userPoolId,
+    clientId: options.clientId,
+    jwks: `${options.endpoint}/${options.userPoolId}/.well-known/jwks.json`,
+  })._unsafeUnwrap();
+  // moto's SRP never checks the password, so the service sends it: a wrong one is then refused.
+  const app = createApp({ auth, verifier, stepKey: options.stepKey, passwordFlow: 'USER_PASSWORD_AUTH' });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function request(
+  service: Service,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; raw?: string; token?: string; authorization?: string } = {},
+): Promise<{ status: number; json: Json; headers: Headers }> {
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const authorization = options.authorization ?? (options.token ? `Bearer ${options.token}` : undefined);
+  const response = await fetch(`${service.base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(authorization ? { authorization } : {}),
+    },
+    ...(body === undefined ? {} : { body }),
+  });
+  return { status: response.status, json: (await response.json()) as Json, headers: response.headers };
+}
+
+/** The keys of an object in reverse order, at the top level: the same step, serialised differently. */
+const reversed = (value: Json): Json => Object.fromEntries(Object.entries(value).reverse());
+
+describe.skipIf(!stack)('examples/node-service: the Express sign-in API over HTTP against moto', () => {
+  const s = stack as NonNullable<typeof stack>;
+  const stepKey = randomBytes(32);
+  const sealer = stepSealer(stepKey);
+  let service: Service;
+
+  beforeAll(async () => {
+    service = await startService({
+      endpoint: s.endpoint,
+      userPoolId: s.userPoolId,
+      clientId: s.secretClientId,
+      clientSecret: s.clientSecret,
+      stepKey,
+    });
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  async function newUser(prefix: string) {
+    const username = uniqueUsername(prefix);
+    const { admin } = clientsFor(s);
+    (
+      await admin.createUser({
+        username,
+        attributes: { email: `${username}@example.com` },
+        temporaryPassword: TEMPORARY_PASSWORD,
+        messageAction: 'SUPPRESS',
+      })
+    )._unsafeUnwrap();
+    return username;
+  }
+
+  /** POST /sign-in with the temporary password: the sealed NEW_PASSWORD_REQUIRED reply. */
+  async function firstStep(username: string) {
+    const reply = await request(service, 'POST', '/sign-in', {
+      body: { username, password: TEMPORARY_PASSWORD },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.json.next).toBe('NEW_PASSWORD_REQUIRED');
+    return reply.json as { next: string; step: Json; seal: string };
+  }
+
+  it('walks NEW_PASSWORD_REQUIRED through the client and back (keys in another order), then /me returns the verified claims', async () => {
+    const username = await newUser('svc-round-trip');
+    const first = await firstStep(username);
+    expect(first.step.clientId).toBe(s.secretClientId);
+    expect(first.step.username).toBe(username);
+    expect(first.seal).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // A client may serialise the step with its keys in any order: the seal is over canonical JSON.
+    const done = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: reversed(first.step), seal: first.seal, answer: { newPassword: NEW_PASSWORD } },
+    });
+    expect(done.status).toBe(200);
+    expect(done.json.next).toBe('SIGNED_IN');
+    expect(done.json.step).toBeUndefined();
+    const { accessToken, idToken, refreshToken } = done.json.tokens;
+    expect(typeof refreshToken).toBe('string');
+
+    const me = await request(service, 'GET', '/me', { token: accessToken });
+    expect(me.status).toBe(200);
+    expect(me.json.claims).toMatchObject({
+      username,
+      client_id: s.secretClientId,
+      token_use: 'access',
+      iss: `https://cognito-idp.${s.region}.amazonaws.com/${s.userPoolId}`,
+    });
+
+    // The new password now signs in straight to tokens.
+    const again = await request(service, 'POST', '/sign-in', { body: { username, password: NEW_PASSWORD } });
+    expect(again.status).toBe(200);
+    expect(again.json.next).toBe('SIGNED_IN');
+
+    // An ID token is not an access token.
+    const withIdToken = await request(service, 'GET', '/me', { token: idToken });
+    expect(withIdToken.status).toBe(401);
+    expect(withIdToken.json.error).toMatchObject({ type: 'InvalidToken', reason: 'token_use' });
+  });
+
+  it('a wrong password is 401 NotAuthorized, and an unknown user gets the very same answer', async () => {
+    const username = await newUser('svc-wrong');
+    const wrong = await request(service, 'POST', '/sign-in', {
+      body: { username, password: 'Wrong-Passw0rd!' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json).toEqual({
+      error: { type: 'NotAuthorized', message: expect.any(String), retryable: false },
+    });
+    expect(JSON.stringify(wrong.json)).not.toContain('Wrong-Passw0rd!');
+
+    const unknown = await request(service, 'POST', '/sign-in', {
+      body: { username: uniqueUsername('nobody'), password: 'Wrong-Passw0rd!' },
+    });
+    expect(unknown.status).toBe(401);
+    expect(unknown.json).toEqual({
+      error: { type: 'NotAuthorized', message: 'Incorrect username or password.', retryable: false },
+    });
+  });
+
+  it('a sign-in without username or password, or with a body that is not JSON, is 400 InvalidRequest', async () => {
+    for (const body of [
+      {},
+      { username: 'alice' },
+      { username: '', password: 'x' },
+      { username: 1, password: 2 },
+    ]) {
+      const reply = await request(service, 'POST', '/sign-in', { body });
+      expect(reply.status).toBe(400);
+      expect(reply.json.error).toMatchObject({ type: 'InvalidRequest', retryable: false });
+    }
+    const garbage = await request(service, 'POST', '/sign-in', { raw: '{"username": "alice", ' });
+    expect(garbage.status).toBe(400);
+    expect(garbage.json.error).toEqual({
+      type: 'InvalidRequest',
+      message: 'The body is not valid JSON',
+      retryable: false,
+    });
+  });
+
+  it('a tampered step (any field changed, a field added, a forged or missing seal) is 400 InvalidStep', async () => {
+    const username = await newUser('svc-tamper');
+    const first = await firstStep(username);
+    const answer = { newPassword: NEW_PASSWORD };
+    const tampered: Array<{ step: unknown; seal: unknown }> = [
+      { step: { ...first.step, username: 'someone-else' }, seal: first.seal },
+      { step: { ...first.step, challengeUsername: 'someone-else' }, seal: first.seal },
+      { step: { ...first.step, expiresAt: first.step.expiresAt + 3_600_000 }, seal: first.seal },
+      { step: { ...first.step, session: `${first.step.session}x` }, seal: first.seal },
+      { step: { ...first.step, admin: true }, seal: first.seal },
+      { step: first.step, seal: `${first.seal.slice(0, -1)}${first.seal.endsWith('A') ? 'B' : 'A'}` },
+      { step: first.step, seal: undefined },
+      { step: first.step, seal: 'not-a-seal' },
+    ];
+    for (const body of tampered) {
+      const reply = await request(service, 'POST', '/sign-in/continue', { body: { ...body, answer } });
+      expect(reply.status).toBe(400);
+      expect(reply.json.error).toMatchObject({ type: 'InvalidStep', retryable: false });
+      expect(JSON.stringify(reply.json)).not.toContain(first.step.session);
+    }
+    // The genuine step is still answerable afterwards.
+    const done = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: first.step, seal: first.seal, answer },
+    });
+    expect(done.json.next).toBe('SIGNED_IN');
+    // Once answered, the step is spent: a replay is refused without reaching Cognito.
+    const replay = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: first.step, seal: first.seal, answer },
+    });
+    expect(replay.status).toBe(400);
+    expect(replay.json.error.type).toBe('InvalidStep');
+  });
+
+  it('garbage in place of a step is 400 InvalidStep, even when sealed with the service key', async () => {
+    for (const step of ['garbage', '{"step":', 42, null, [], { step: 'NEW_PASSWORD_REQUIRED' }]) {
+      const forged = await request(service, 'POST', '/sign-in/continue', {
+        body: { step, seal: 'x', answer: { newPassword: NEW_PASSWORD } },
+      });
+      expect(forged.status).toBe(400);
+      expect(forged.json.error.type).toBe('InvalidStep');
+      // Sealed (as a sibling service holding the key could): resume checks the shape itself.
+      const sealed = await request(service, 'POST', '/sign-in/continue', {
+        body: { step, seal: sealer.seal(step), answer: { newPassword: NEW_PASSWORD } },
+      });
+      expect(sealed.status).toBe(400);
+      expect(sealed.json.error.type).toBe('InvalidStep');
+    }
+    const notJson = await request(service, 'POST', '/sign-in/continue', { raw: 'step=garbage' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.json.error.type).toBe('InvalidRequest');
+  });
+
+  it('a sealed step of another app client is 400 InvalidStep; an expired one is 401 SessionExpired', async () => {
+    const username = await newUser('svc-foreign');
+    const first = await firstStep(username);
+    const foreign = { ...first.step, clientId: s.clientId };
+    const other = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: foreign, seal: sealer.seal(foreign), answer: { newPassword: NEW_PASSWORD } },
+    });
+    expect(other.status).toBe(400);
+    expect(other.json.error).toMatchObject({
+      type: 'InvalidStep',
+      message: 'The step belongs to another app client',
+    });
+
+    const stale = { ...first.step, expiresAt: Date.now() - 1000 };
+    const expired = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: stale, seal: sealer.seal(stale), answer: { newPassword: NEW_PASSWORD } },
+    });
+    expect(expired.status).toBe(401);
+    expect(expired.json.error).toMatchObject({ type: 'SessionExpired', retryable: false });
+  });
+
+  it('a missing or malformed answer is 400 InvalidRequest; a weak password 400 InvalidPassword; then the step still completes', async () => {
+    const username = await newUser('svc-answer');
+    const first = await firstStep(username);
+    const answers: unknown[] = [
+      undefined,
+      'N3w-Passw0rd!x',
+      {},
+      { newPassword: '' },
+      { newPassword: NEW_PASSWORD, attributes: { email: 42 } },
+      { newPassword: NEW_PASSWORD, attributes: ['email'] },
+    ];
+    for (const answer of answers) {
+      const reply = await request(service, 'POST', '/sign-in/continue', {
+        body: { step: first.step, seal: first.seal, answer },
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.json.error.type).toBe('InvalidRequest');
+    }
+    const weak = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: first.step, seal: first.seal, answer: { newPassword: 'weak' } },
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.json.error.type).toBe('InvalidPassword');
+
+    const done = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: first.step, seal: first.seal, answer: { newPassword: NEW_PASSWORD } },
+    });
+    expect(done.json.next).toBe('SIGNED_IN');
+  });
+
+  it('steps this service does not answer are 400 UnsupportedStep; a SELECT_MFA_TYPE answer outside allowedTypes is 400', async () => {
+    const base = {
+      clientId: s.secretClientId,
+      username: 'alice',
+      challengeUsername: 'alice',
+      session: 'opaque-session',
+      expiresAt: Date.now() + 60_000,
+    };
+    const custom = { ...base, step: 'CUSTOM_CHALLENGE', parameters: {} };
+    const unsupported = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: custom, seal: sealer.seal(custom), answer: { answer: '42' } },
+    });
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.json.error).toEqual({
+      type: 'UnsupportedStep',
+      message: 'This service does not answer CUSTOM_CHALLENGE steps',
+      retryable: false,
+    });
+
+    const select = { ...base, step: 'SELECT_MFA_TYPE', allowedTypes: ['SOFTWARE_TOKEN_MFA'] };
+    const outside = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: select, seal: sealer.seal(select), answer: { mfaType: 'SMS_MFA' } },
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.json.error).toMatchObject({
+      type: 'InvalidRequest',
+      message: 'answer.mfaType must be one of SOFTWARE_TOKEN_MFA',
+    });
+
+    const code = { ...base, step: 'SOFTWARE_TOKEN_MFA' };
+    const noCode = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: code, seal: sealer.seal(code), answer: {} },
+    });
+    expect(noCode.status).toBe(400);
+    expect(noCode.json.error.message).toBe('answer.code is required to answer SOFTWARE_TOKEN_MFA');
+  });
+
+  it('the middleware answers 401 with WWW-Authenticate for a missing, malformed, forged or foreign token', async () => {
+    const missing = await request(service, 'GET', '/me');
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+    expect(missing.json.error).toMatchObject({ type: 'MissingToken' });
+
+    const basic = await request(service, 'GET', '/me', { authorization: 'Basic YWxpY2U6c2VjcmV0' });
+    expect(basic.status).toBe(401);
+    expect(basic.json.error.type).toBe('MissingToken');
+
+    const malformed = await request(service, 'GET', '/me', { token: 'not.a.jwt' });
+    expect(malformed.status).toBe(401);
+    expect(malformed.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    expect(malformed.json.error).toMatchObject({ type: 'InvalidToken', reason: 'malformed' });
+
+    const username = await newUser('svc-token');
+    const first = await firstStep(username);
+    const done = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: first.step, seal: first.seal, answer: { newPassword: NEW_PASSWORD } },
+    });
+    const token: string = done.json.tokens.accessToken;
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const forgedSignature = `${signature.slice(0, -4)}${signature.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    const forged = await request(service, 'GET', '/me', { token: `${header}.${payload}.${forgedSignature}` });
+    expect(forged.status).toBe(401);
+    expect(forged.json.error).toMatchObject({ type: 'InvalidToken', reason: 'signature' });
+    expect(JSON.stringify(forged.json)).not.toContain(signature);
+
+    // A token of the pool's other app client (the one without a secret).
+    const { auth } = clientsFor(s);
+    const other = (
+      await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrap();
+    if (other.step !== 'SIGNED_IN') throw new Error(`expected SIGNED_IN, got ${other.step}`);
+    const foreign = await request(service, 'GET', '/me', { token: other.tokens.accessToken });
+    expect(foreign.status).toBe(401);
+    expect(foreign.json.error).toMatchObject({ type: 'InvalidToken', reason: 'audience' });
+  });
+
+  it('unknown routes are JSON 404s', async () => {
+    const reply = await request(service, 'GET', '/nowhere');
+    expect(reply.status).toBe(404);
+    expect(reply.json.error.type).toBe('NotFound');
+  });
+
+  describe('on a pool that requires MFA (moto checks TOTP codes against its fixed secret)', () => {
+    let mfaService: Service;
+
+    beforeAll(async () => {
+      const { idp } = clientsFor(s);
+      const pool = await idp.send(
+        new CreateUserPoolCommand({ PoolName: 'node-service-mfa', MfaConfiguration: 'ON' }),
+      );
+      const userPoolId = pool.UserPool?.Id ?? '';
+      await idp.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: userPoolId,
+          MfaConfiguration: 'ON',
+          SoftwareTokenMfaConfiguration: { Enabled: true },
+        }),
+      );
+      const client = await idp.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: userPoolId,
+          ClientName: 'node-service',
+          GenerateSecret: true,
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      );
+      mfaService = await startService({
+        endpoint: s.endpoint,
+        userPoolId,
+        clientId: client.UserPoolClient?.ClientId ?? '',
+        clientSecret: client.UserPoolClient?.ClientSecret ?? '',
+        stepKey,
+      });
+      const admin = AdminClient.create({ userPoolId, client: idp })._unsafeUnwrap();
+      mfaAdmin = admin;
+    });
+    afterAll(async () => {
+      await mfaService?.close();
+    });
+    let mfaAdmin: AdminClient;
+
+    const post = (path: string, body: unknown) => request(mfaService, 'POST', path, { body });
+    const totpCode = (secret: string) =>
+      freshTotpCode(
+        new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret.toUpperCase()), digits: 6, period: 30 }),
+      );
+
+    it('NEW_PASSWORD_REQUIRED → MFA_SETUP (TOTP secret in the reply) → SIGNED_IN, then SOFTWARE_TOKEN_MFA with a wrong and a right code', async () => {
+      const username = uniqueUsername('svc-mfa');
+      (
+        await mfaAdmin.createUser({
+          username,
+          temporaryPassword: TEMPORARY_PASSWORD,
+          messageAction: 'SUPPRESS',
+        })
+      )._unsafeUnwrap();
+      const first = await post('/sign-in', { username, password: TEMPORARY_PASSWORD });
+      expect(first.json.next).toBe('NEW_PASSWORD_REQUIRED');
+      const setupStep = await post('/sign-in/continue', {
+        step: first.json.step,
+        seal: first.json.seal,
+        answer: { newPassword: NEW_PASSWORD },
+      });
+      expect(setupStep.json.next).toBe('MFA_SETUP');
+
+      const noChoice = await post('/sign-in/continue', {
+        step: setupStep.json.step,
+        seal: setupStep.json.seal,
+        answer: {},
+      });
+      expect(noChoice.status).toBe(400);
+      expect(noChoice.json.error.type).toBe('InvalidRequest');
+
+      const setup = await post('/sign-in/continue', {
+        step: setupStep.json.step,
+        seal: setupStep.json.seal,
+        answer: { setUp: 'SOFTWARE_TOKEN_MFA' },
+      });
+      expect(setup.status).toBe(200);
+      expect(setup.json.next).toBe('MFA_SETUP');
+      expect(setup.json.totp.uri).toMatch(/^otpauth:\/\/totp\/cognito-flow%20node-service:/);
+      const secret: string = setup.json.totp.secret;
+
+      const wrongSetup = await post('/sign-in/continue', {
+        step: setup.json.step,
+        seal: setup.json.seal,
+        answer: { code: '000000' },
+      });
+      expect(wrongSetup.status).toBe(401);
+      expect(wrongSetup.json.error.type).toBe('CodeMismatch');
+      const verified = await post('/sign-in/continue', {
+        step: setup.json.step,
+        seal: setup.json.seal,
+        answer: { code: await totpCode(secret) },
+      });
+      expect(verified.json.next).toBe('SIGNED_IN');
+
+      const mfa = await post('/sign-in', { username, password: NEW_PASSWORD });
+      expect(mfa.json.next).toBe('SOFTWARE_TOKEN_MFA');
+      const wrong = await post('/sign-in/continue', {
+        step: mfa.json.step,
+        seal: mfa.json.seal,
+        answer: { code: '000000' },
+      });
+      expect(wrong.status).toBe(401);
+      expect(wrong.json.error).toMatchObject({ type: 'CodeMismatch', retryable: false });
+
+      const retry = await post('/sign-in', { username, password: NEW_PASSWORD });
+      const done = await post('/sign-in/continue', {
+        step: retry.json.step,
+        seal: retry.json.seal,
+        answer: { code: await totpCode(secret) },
+      });
+      expect(done.status).toBe(200);
+      expect(done.json.next).toBe('SIGNED_IN');
+    }, 90_000);
+  });
+
+  // Not a duplicate of the tests above: they drive app.ts; this runs main.ts as users do (moto started and
+  // provisioned by the script itself, no configuration) and checks the walk-through's own expectations.
+  it('main.ts starts its own moto, walks the user through the API and exits 0', async () => {
+    const { stdout } = await run(
+      'npx',
+      ['tsx', '--conditions=cognito-flow-source', 'examples/node-service/main.ts'],
+      { timeout: 90_000, env: { ...process.env, COGNITO_USER_POOL_ID: '' } },
+    );
+    expect(stdout).toContain('→ 401 error NotAuthorized');
+    expect(stdout).toMatch(/→ 200 NEW_PASSWORD_REQUIRED \(sealed step/);
+    expect(stdout).toContain('→ 400 error InvalidStep');
+    expect(stdout).toMatch(/→ 200 SIGNED_IN: id, access and refresh tokens/);
+    expect(stdout).toContain('→ 401 error MissingToken');
+    expect(stdout).toContain('→ 401 error InvalidToken (signature)');
+    expect(stdout).toMatch(/→ 200 claims: username=service-user-\w+ .* token_use=access/);
+    expect(stdout).toMatch(/Stopped moto_server \(pid \d+\)/);
+    expect(stdout).not.toContain(TEMPORARY_PASSWORD);
+  }, 120_000);
+});
