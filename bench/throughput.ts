@@ -56,7 +56,7 @@ async function verifyContenders(): Promise<SliceContender[]> {
     clientId: issuer.clientId,
     tokenUse: 'id',
   });
-  direct.cacheJwks(issuer.jwks as Parameters<typeof direct.cacheJwks>[0]);
+  direct.cacheJwks(issuer.jwks as unknown as Parameters<typeof direct.cacheJwks>[0]);
   const created = TokenVerifier.create({
     userPoolId: issuer.userPoolId,
     clientId: issuer.clientId,
