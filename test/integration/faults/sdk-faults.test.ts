@@ -127,9 +127,7 @@ describe.skipIf(!stack)(
         timeoutMs: TIMEOUT_MS,
       })._unsafeUnwrap();
       const { username } = await pendingNewPassword(s, auth, 'fault-admin-rtac');
-      const first = (
-        await admin.adminSignIn({ username, password: TEMPORARY_PASSWORD, flow: 'ADMIN_USER_PASSWORD_AUTH' })
-      )._unsafeUnwrap();
+      const first = (await admin.adminSignIn({ username, password: TEMPORARY_PASSWORD }))._unsafeUnwrap();
       expect(first.step).toBe('NEW_PASSWORD_REQUIRED');
       if (first.step !== 'NEW_PASSWORD_REQUIRED') return;
       server.take();
