@@ -1,5 +1,3 @@
-import { hkdf } from '@noble/hashes/hkdf';
-import { sha256 } from '@noble/hashes/sha2';
 import { toBufferSource } from './hash.js';
 import { utf8 } from './hex.js';
 
@@ -12,7 +10,7 @@ export const SRP_KEY_LENGTH = 16;
 /**
  * Cognito's key derivation: HKDF-SHA256 with `salt` = padHex bytes of u, `ikm` = padHex bytes of S,
  * `info` = "Caldera Derived Key", 16 bytes out — i.e. HMAC(HMAC(salt, ikm), info || 0x01)[0..16].
- * Uses @noble/hashes' HKDF (RFC 5869), which is exactly that for one output block.
+ * Uses WebCrypto's HKDF (RFC 5869), which is exactly that for one output block.
  *
  * @example
  * ```ts
@@ -20,5 +18,11 @@ export const SRP_KEY_LENGTH = 16;
  * ```
  */
 export async function cognitoHkdf(ikm: Uint8Array, salt: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
-  return toBufferSource(hkdf(sha256, ikm, salt, CALDERA_INFO, SRP_KEY_LENGTH));
+  const key = await crypto.subtle.importKey('raw', toBufferSource(ikm), 'HKDF', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: toBufferSource(salt), info: CALDERA_INFO },
+    key,
+    SRP_KEY_LENGTH * 8,
+  );
+  return new Uint8Array(bits);
 }
