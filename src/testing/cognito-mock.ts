@@ -1,5 +1,6 @@
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import type { JsonWebKeySet } from '../verify/jwks-source.js';
+import { PROBE_PREFIX, type UserPoolProbe } from './auth-client-probe.js';
 import {
   type CodeChallengeOptions,
   type NewPasswordOptions,
@@ -149,9 +150,8 @@ export interface MockTargets {
   readonly identityPool?: any;
   readonly userPoolId: () => Promise<string>;
   readonly key: SigningKey;
-  /** A call that is the mock's own probe of an AuthClient: answered by `onProbe`, never recorded. */
-  readonly isProbe?: (operation: CognitoOperation, input: unknown) => boolean;
-  readonly onProbe?: (input: unknown) => void;
+  /** This mock's probe of an AuthClient's user pool id. */
+  readonly probe?: Pick<UserPoolProbe, 'username' | 'seen'>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the stubs serve several command types.
@@ -294,8 +294,10 @@ export class CognitoMockImpl implements CognitoMock {
   }
 
   async #dispatch(operation: CognitoOperation, input: unknown): Promise<unknown> {
-    if (this.#targets.isProbe?.(operation, input)) {
-      this.#targets.onProbe?.(input);
+    const username = usernameOf(input);
+    if (operation === 'AdminInitiateAuth' && username?.startsWith(PROBE_PREFIX)) {
+      // A probe (this mock's, or one of a mock this one replaced): never a user's call.
+      if (username === this.#targets.probe?.username) this.#targets.probe.seen(input);
       throw cognitoException('NotAuthorizedException');
     }
     this.#calls.push({ operation, input });
@@ -312,6 +314,6 @@ export class CognitoMockImpl implements CognitoMock {
       entry.budget.left -= 1;
       return entry.rule.answer(input);
     }
-    throw Object.assign(new Error(hint(operation, usernameOf(input))), { name: 'UnmockedCognitoCall' });
+    throw Object.assign(new Error(hint(operation, username)), { name: 'UnmockedCognitoCall' });
   }
 }

@@ -2,13 +2,13 @@ import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuthClient } from '../auth/auth-client.js';
 import type { IdentityPool } from '../identity/identity-pool.js';
+import { userPoolProbe } from './auth-client-probe.js';
 import {
   type CognitoMock,
   CognitoMockImpl,
   type IdentityPoolMock,
   type UserPoolMock,
 } from './cognito-mock.js';
-import { field, usernameOf } from './mock-rule.js';
 import { defaultSigningKey, type SigningKey } from './signing-key.js';
 import { TEST_USER_POOL_ID } from './test-identifiers.js';
 
@@ -29,9 +29,6 @@ export interface MockCognitoOptions {
   /** The key tokens are signed with (default {@link defaultSigningKey}). */
   readonly key?: SigningKey;
 }
-
-/** The user name of the one AdminInitiateAuth the mock sends itself to learn an AuthClient's user pool id. */
-const PROBE_USERNAME = 'cognito-flow-testing-probe';
 
 function isAuthClient(target: object): target is AuthClient {
   return typeof (target as Partial<AuthClient>).adminSignIn === 'function';
@@ -98,23 +95,15 @@ export function mockCognito(
     if (given !== undefined) {
       return new CognitoMockImpl({ userPool: CognitoIdentityProviderClient, userPoolId: fixedPool, key });
     }
-    // The AuthClient keeps its config private: one AdminInitiateAuth of a probe user, answered by the mock
-    // itself and never recorded, tells the user pool id (an AuthClient on another transport never sends it).
-    let learn: (id: string) => void = () => {};
-    const learnt = new Promise<string>((resolve) => {
-      learn = resolve;
-    });
+    // The AuthClient keeps its config private: a probe tells the user pool id (see userPoolProbe).
+    const probe = userPoolProbe(target);
     const mock = new CognitoMockImpl({
       userPool: CognitoIdentityProviderClient,
-      userPoolId: () => learnt,
+      userPoolId: () => probe.userPoolId,
       key,
-      isProbe: (operation, input) =>
-        operation === 'AdminInitiateAuth' && usernameOf(input) === PROBE_USERNAME,
-      onProbe: (input) => learn(field(input, 'UserPoolId') ?? TEST_USER_POOL_ID),
+      probe,
     });
-    void target
-      .adminSignIn({ username: PROBE_USERNAME, password: PROBE_USERNAME })
-      .then(() => learn(TEST_USER_POOL_ID));
+    probe.start();
     return mock;
   }
   if (isIdentityPool(target)) {

@@ -217,6 +217,22 @@ describe('failures', () => {
 });
 
 describe('targets, reset and restore', () => {
+  it('an AuthClient target mints tokens for that client’s own user pool, and its probe is never recorded', async () => {
+    for (const pool of ['eu-west-1_First1', 'ap-south-1_Second2']) {
+      const client = AuthClient.create({ userPoolId: pool, clientId })._unsafeUnwrap();
+      const mock = mockCognito(client).signInSucceeds('carol');
+      cognito = mock;
+      const step = signedIn(
+        (await client.signIn({ username: 'carol', password, flow: 'USER_PASSWORD_AUTH' }))._unsafeUnwrap(),
+      );
+      expect(decodeIdToken(step.tokens.idToken)._unsafeUnwrap().iss).toBe(
+        `https://cognito-idp.${pool.split('_')[0]}.amazonaws.com/${pool}`,
+      );
+      expect(mock.calls('AdminInitiateAuth')).toEqual([]);
+      mock.restore();
+    }
+  });
+
   it('an SDK client target mocks only that client; tokens use the given user pool id', async () => {
     const mine = new CognitoIdentityProviderClient({ region: 'eu-west-1' });
     const other = new CognitoIdentityProviderClient({
