@@ -109,8 +109,32 @@ describe.skipIf(!ready)('web example (examples/web) in headless Chromium against
     expect(app?.gzipBytes).toBeGreaterThan(0);
   });
 
-  it('talks to moto cross-origin (moto answers the CORS preflights itself)', () => {
-    expect(new URL(web.url).origin).not.toBe(new URL(s.endpoint).origin);
+  it("moto answers the CORS preflights of the page's cross-origin calls (Cognito JSON with X-Amz-Target, S3 with SigV4 headers)", async () => {
+    const origin = new URL(web.url).origin;
+    expect(origin).not.toBe(new URL(s.endpoint).origin);
+    const preflights = [
+      { method: 'POST', headers: 'content-type,x-amz-target' },
+      {
+        method: 'GET',
+        headers:
+          'amz-sdk-invocation-id,amz-sdk-request,authorization,x-amz-content-sha256,x-amz-date,x-amz-security-token,x-amz-user-agent',
+      },
+    ];
+    for (const { method, headers } of preflights) {
+      const answer = await fetch(`${s.endpoint}/`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': headers,
+        },
+      });
+      expect(answer.ok).toBe(true);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(answer.headers.get('access-control-allow-methods')).toContain(method);
+      const allowed = (answer.headers.get('access-control-allow-headers') ?? '').split(/,\s*/);
+      expect(allowed).toEqual(expect.arrayContaining(headers.split(',')));
+    }
   });
 
   it('signs up, confirms with a code, signs in with SRP and shows the claims, identity id and access key id moto issued; lists S3 buckets', async () => {
@@ -256,6 +280,80 @@ describe.skipIf(!ready)('web example (examples/web) in headless Chromium against
       user.UserAttributes?.find((a) => a.Name === 'sub')?.Value,
     );
     await page.waitForFunction(() => document.getElementById('identity-id')?.textContent !== '…');
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [] });
+  });
+
+  it('a wrong confirmation code shows the typed CodeMismatch error (answer injected with page.route: moto accepts any code)', async () => {
+    const origin = new URL(web.url).origin;
+    const sent: string[] = [];
+    await page.route(
+      (url) => url.origin === new URL(s.endpoint).origin,
+      async (route) => {
+        const target = route.request().headers()['x-amz-target'];
+        if (target !== 'AWSCognitoIdentityProviderService.ConfirmSignUp') return route.continue();
+        sent.push(route.request().postData() ?? '');
+        return route.fulfill({
+          status: 400,
+          headers: {
+            'access-control-allow-origin': origin,
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amzn-errortype': 'CodeMismatchException',
+          },
+          body: JSON.stringify({
+            __type: 'CodeMismatchException',
+            message: 'Invalid verification code provided, please try again.',
+          }),
+        });
+      },
+    );
+    const username = uniqueUsername('web-code');
+    await signUp(page, { username, email: `${username}@example.com`, password: NEW_PASSWORD });
+    await waitForView(page, 'confirm');
+    await page.fill('#confirm [name=code]', '000000');
+    await page.click('#confirm button[type=submit]');
+    const shown = await shownError(page);
+    expect(shown?.type).toBe('CodeMismatch');
+    expect(shown?.text).toBe(
+      'That code is not the one we sent. (CodeMismatch: Invalid verification code provided, please try again.)',
+    );
+    expect(await page.getAttribute('body', 'data-current-view')).toBe('confirm');
+    expect(sent.map((body) => JSON.parse(body))).toEqual([
+      { ClientId: s.clientId, Username: username, ConfirmationCode: '000000' },
+    ]);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+  });
+
+  it('"send the code again" calls ResendConfirmationCode and says where the code went (answer injected with page.route: moto lacks the operation)', async () => {
+    const origin = new URL(web.url).origin;
+    const sent: unknown[] = [];
+    await page.route(
+      (url) => url.origin === new URL(s.endpoint).origin,
+      async (route) => {
+        const target = route.request().headers()['x-amz-target'];
+        if (target !== 'AWSCognitoIdentityProviderService.ResendConfirmationCode') return route.continue();
+        sent.push(JSON.parse(route.request().postData() ?? 'null'));
+        return route.fulfill({
+          status: 200,
+          headers: { 'access-control-allow-origin': origin, 'content-type': 'application/x-amz-json-1.1' },
+          body: JSON.stringify({
+            CodeDeliveryDetails: {
+              AttributeName: 'email',
+              DeliveryMedium: 'EMAIL',
+              Destination: 'w***@e***',
+            },
+          }),
+        });
+      },
+    );
+    const username = uniqueUsername('web-resend');
+    await signUp(page, { username, email: `${username}@example.com`, password: NEW_PASSWORD });
+    await waitForView(page, 'confirm');
+    await page.click('#resend-code');
+    await waitForView(page, 'confirm');
+    expect(await shownError(page)).toBeNull();
+    expect(await cell(page, '#status')).toBe('We sent a new code to w***@e***.');
+    expect(sent).toEqual([{ ClientId: s.clientId, Username: username }]);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [] });
   });
 });
