@@ -1,0 +1,30 @@
+// The "Your first test" example of docs/testing.md, as written there.
+import { AuthClient } from 'cognito-flow';
+import { mockCognito } from 'cognito-flow/testing';
+import 'cognito-flow/testing/vitest';
+import { afterAll, afterEach, expect, it } from 'vitest';
+
+const auth = AuthClient.create({ userPoolId: 'eu-west-1_Shop42', clientId: 'shopweb' })._unsafeUnwrap();
+const cognito = mockCognito(auth);
+afterEach(() => cognito.reset()); // forget this test's scenarios and calls
+afterAll(() => cognito.restore()); // uninstall the mock
+
+it('asks alice for a new password and her email', async () => {
+  cognito.signInRequiresNewPassword('alice', { requiredAttributes: ['email'] });
+
+  const result = await auth.signIn({ username: 'alice', password: 'Temp0rary!' });
+
+  expect(result).toBeAtStep('NEW_PASSWORD_REQUIRED');
+  const step = result._unsafeUnwrap();
+  if (step.step !== 'NEW_PASSWORD_REQUIRED') throw new Error('unreachable');
+  expect(step.requiredAttributes).toEqual(['email']);
+
+  const done = await auth.completeNewPassword(step, 'N3w-Passw0rd!', {
+    attributes: { email: 'alice@example.com' },
+  });
+  expect(done).toBeAtStep('SIGNED_IN');
+});
+
+it('reset() forgot the previous test’s scenario: alice is unknown again', async () => {
+  expect(await auth.signIn({ username: 'alice', password: 'Temp0rary!' })).toBeErrType('Unexpected');
+});
