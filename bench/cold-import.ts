@@ -3,16 +3,19 @@
  * cognito-flow's built entries (dist/, ESM) and the peers: amazon-cognito-identity-js, aws-amplify with
  * aws-amplify/auth, and the AWS SDK's user-pool client alone (the floor of any SDK-based client).
  *
- * Every sample is a new `node` process (module cache empty; the OS file cache warm after one warm-up
+ * cognito-flow is imported from a snapshot of package.json + dist/ (copied to node_modules/.cache), so a
+ * rebuild during the run cannot disturb it. Every sample is a new `node` process (module cache empty; the OS file cache warm after one warm-up
  * round). The child times its own `await import()` with performance.now(); the parent times the whole
  * process from spawn to exit. Rounds interleave the contenders, rotating their order.
  *
  *   npm run bench:cold-import       # COLD_IMPORT_RUNS=15 by default
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { timeChild } from './support/child-process.js';
-import { machineLine } from './support/machine.js';
+import { loadLine, machineLine } from './support/machine.js';
 import { median, pairedRatio, quantile, rotation } from './support/stats.js';
 import { printTable } from './support/table.js';
 
@@ -50,11 +53,13 @@ function childScript(specifiers: readonly string[]): string {
   return `const t0 = performance.now(); ${imports} const ms = performance.now() - t0; process.stdout.write(String(ms));`;
 }
 
-async function runOnce(contender: Contender): Promise<void> {
+async function runOnce(contender: Contender, cwd: string): Promise<void> {
   const run = await timeChild(
     process.execPath,
     ['--input-type=module', '-e', childScript(contender.specifiers)],
-    { cwd: ROOT },
+    {
+      cwd,
+    },
   );
   const importMs = Number(run.stdout);
   if (!Number.isFinite(importMs)) throw new Error(`${contender.name}: unexpected output ${run.stdout}`);
@@ -62,30 +67,51 @@ async function runOnce(contender: Contender): Promise<void> {
   contender.wallMs.push(run.wallMs);
 }
 
-async function ensureBuilt(): Promise<void> {
-  const entries = ['dist/index.js', 'dist/identity/index.js', 'dist/browser/index.js'];
-  if (entries.every((entry) => existsSync(`${ROOT}${entry}`))) return;
-  console.log('dist/ is missing: building it with `npx tsup` first…');
-  await timeChild('npx', ['tsup'], { cwd: ROOT });
+const ENTRIES = ['dist/index.js', 'dist/identity/index.js', 'dist/browser/index.js'];
+const built = () => ENTRIES.every((entry) => existsSync(join(ROOT, entry)));
+
+/**
+ * Copies the built package (package.json + dist/) to node_modules/.cache, where the children import it
+ * from: a stable snapshot even if dist/ is rebuilt meanwhile, resolving its dependencies from the
+ * project's node_modules. Builds dist/ with `npx tsup` first when it is missing.
+ */
+async function snapshotPackage(): Promise<string> {
+  if (!built()) {
+    await sleep(5000); // a build elsewhere may be writing dist/
+    if (!built()) {
+      console.log('dist/ is missing: building it with `npx tsup` first…');
+      await timeChild('npx', ['tsup'], { cwd: ROOT });
+    }
+  }
+  const home = join(ROOT, 'node_modules', '.cache', 'cognito-flow-cold-import');
+  const target = join(home, 'node_modules', 'cognito-flow');
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
+  cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
+  if (!ENTRIES.every((entry) => existsSync(join(target, entry))))
+    throw new Error('dist/ changed while copying it');
+  return home;
 }
 
 async function main(): Promise<void> {
-  await ensureBuilt();
+  const cwd = await snapshotPackage();
   for (const contender of contenders) {
-    await runOnce(contender); // warm-up: fills the OS file cache, checks the import works
+    await runOnce(contender, cwd); // warm-up: fills the OS file cache, checks the import works
     contender.importMs.length = 0;
     contender.wallMs.length = 0;
   }
   const started = performance.now();
   for (let round = 0; round < RUNS; round++) {
-    for (const index of rotation(round, contenders.length)) await runOnce(contenders[index] as Contender);
+    for (const index of rotation(round, contenders.length))
+      await runOnce(contenders[index] as Contender, cwd);
   }
   const elapsed = (performance.now() - started) / 1000;
 
   const floor = contenders[1] as Contender;
   console.log(`Cold import in a fresh Node process (ESM, dist/ for cognito-flow) — ${machineLine()}`);
   console.log(
-    `${RUNS} interleaved runs per contender after one warm-up each; took ${elapsed.toFixed(1)} s\n`,
+    `${RUNS} interleaved runs per contender after one warm-up each; took ${elapsed.toFixed(1)} s; ${loadLine()}\n`,
   );
   printTable(
     ['import', 'import median ms', 'import p90 ms', 'process median ms', 'process p90 ms', '× the SDK floor'],

@@ -26,7 +26,7 @@ import { AuthClient as BrowserAuthClient, IdentityPool as BrowserIdentityPool } 
 import { IdentityPool } from 'cognito-flow/identity';
 import { LOCAL_CREDENTIALS } from '../examples/support/provision.js';
 import { cpuMs } from './support/cpu.js';
-import { machineLine } from './support/machine.js';
+import { loadLine, machineLine } from './support/machine.js';
 import { startBenchStack } from './support/moto-stack.js';
 import { rawFetchCall } from './support/raw-fetch.js';
 import { median, pairedRatio, quantile, rotation } from './support/stats.js';
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
 
     console.log(`Overhead per call over the raw call, against moto_server on loopback — ${machineLine()}`);
     console.log(
-      `${ROUNDS} interleaved rounds after ${WARMUP} warm-up rounds; took ${elapsed.toFixed(1)} s\n`,
+      `${ROUNDS} interleaved rounds after ${WARMUP} warm-up rounds; took ${elapsed.toFixed(1)} s; ${loadLine()}\n`,
     );
     printTable(
       [

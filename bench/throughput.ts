@@ -14,7 +14,7 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { TokenVerifier } from 'cognito-flow/verify';
 import { modPow as nodeModPow } from '../src/srp/modpow-node.js';
-import { machineLine } from './support/machine.js';
+import { loadLine, machineLine } from './support/machine.js';
 import { localIssuer } from './support/rs256-tokens.js';
 import { runSlices, type SliceContender, sliceContender } from './support/slices.js';
 import { amazonCognitoIdentityJs, cognitoFlow, vector } from './support/srp-sign-ins.js';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 
   console.log(`Throughput of one Node process — ${machineLine()}`);
   console.log(
-    `${ROUNDS} interleaved slices per contender (2 s for SRP, 0.6 s for verification) after one warm-up slice each; took ${elapsed.toFixed(1)} s\n`,
+    `${ROUNDS} interleaved slices per contender (2 s for SRP, 0.6 s for verification) after one warm-up slice each; took ${elapsed.toFixed(1)} s; ${loadLine()}\n`,
   );
   const header = ['operation', 'ops/s median', 'ops/s p10', 'CPU µs/op', 'ops/s/core', '× the first row'];
   console.log('SRP sign-ins (client-side work of USER_SRP_AUTH, golden-vector inputs):\n');
