@@ -22,7 +22,6 @@ import {
   type Session,
 } from '../../tokens/session.js';
 import type { SessionOptions } from '../../tokens/session-options.js';
-import { parseTokenSet } from '../../tokens/stores/stored-tokens.js';
 import type { TokenStore } from '../../tokens/stores/token-store.js';
 import type { TokenSet } from '../../tokens/token-set.js';
 import { poolContext, type UserPool, withPool } from '../user-pool.js';
@@ -92,10 +91,19 @@ export function refreshTokens(
   options: RefreshTokensOptions = {},
 ): ResultAsync<TokenSet, RefreshError> {
   return withPool(pool, (context) => {
-    const parsed = parseTokenSet(tokens);
-    if (parsed.isErr()) return errAsync(makeError('InvalidParameter', `Invalid tokens: ${parsed.error}`));
+    // The refresh reads only the refresh token and two claims (decoded defensively): a light check keeps it small.
+    const refreshToken = (tokens as Partial<TokenSet> | null)?.refreshToken;
+    if (
+      typeof tokens !== 'object' ||
+      tokens === null ||
+      (refreshToken !== undefined && typeof refreshToken !== 'string')
+    ) {
+      return errAsync(
+        makeError('InvalidParameter', 'tokens must be a TokenSet (with a string refreshToken)'),
+      );
+    }
     const { operation = 'auto', username } = options ?? {};
-    return refreshTokensFlow(context, parsed.value, { operation, username }).mapErr((error) =>
+    return refreshTokensFlow(context, tokens, { operation, username }).mapErr((error) =>
       narrowError(error, REFRESH_ERRORS),
     );
   });
