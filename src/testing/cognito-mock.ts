@@ -1,3 +1,4 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import type { JsonWebKeySet } from '../verify/jwks-source.js';
 import { PROBE_PREFIX, type UserPoolProbe } from './auth-client-probe.js';
@@ -186,11 +187,17 @@ export class CognitoMockImpl implements CognitoMock {
   /** Newest last; a budget is how many more calls the rule answers (shared by one failsWith's rules). */
   #rules: { rule: MockRule; budget: { left: number } }[] = [];
   #calls: { operation: CognitoOperation; input: unknown }[] = [];
+  /** The class-wide stub that stands in until the probe finds the AuthClient's own SDK client. */
+  #probedStub: AnyStub | undefined;
 
   constructor(targets: MockTargets) {
     this.#targets = targets;
     this.#context = { userPoolId: targets.userPoolId, key: targets.key };
-    if (targets.userPool) this.#install(mockClient(targets.userPool), USER_POOL_COMMANDS);
+    if (targets.userPool) {
+      const stub = mockClient(targets.userPool);
+      if (targets.probe) this.#probedStub = stub;
+      this.#install(stub, USER_POOL_COMMANDS);
+    }
     if (targets.identityPool) this.#install(mockClient(targets.identityPool), IDENTITY_POOL_COMMANDS);
   }
 
@@ -289,15 +296,36 @@ export class CognitoMockImpl implements CognitoMock {
     this.#stubs.push(stub);
     stub.onAnyCommand().rejects(new Error('cognito-flow/testing: this mock does not answer that command'));
     for (const [operation, Command] of Object.entries(commands)) {
-      stub.on(Command).callsFake((input: unknown) => this.#dispatch(operation as CognitoOperation, input));
+      stub
+        .on(Command)
+        .callsFake((input: unknown, getClient: () => unknown) =>
+          this.#dispatch(operation as CognitoOperation, input, getClient),
+        );
     }
   }
 
-  async #dispatch(operation: CognitoOperation, input: unknown): Promise<unknown> {
+  /**
+   * Moves the mock from every SDK client to `client`, the probed AuthClient's own — unless another mock
+   * has replaced this one's class-wide stub meanwhile (that mock now answers).
+   */
+  #narrowTo(client: unknown): void {
+    const stub = this.#probedStub;
+    this.#probedStub = undefined;
+    if (!stub || !(client instanceof CognitoIdentityProviderClient)) return;
+    if (CognitoIdentityProviderClient.prototype.send !== stub.send) return;
+    stub.restore();
+    this.#stubs.splice(this.#stubs.indexOf(stub), 1);
+    this.#install(mockClient(client), USER_POOL_COMMANDS);
+  }
+
+  async #dispatch(operation: CognitoOperation, input: unknown, getClient: () => unknown): Promise<unknown> {
     const username = usernameOf(input);
     if (operation === 'AdminInitiateAuth' && username?.startsWith(PROBE_PREFIX)) {
       // A probe (this mock's, or one of a mock this one replaced): never a user's call.
-      if (username === this.#targets.probe?.username) this.#targets.probe.seen(input);
+      if (username === this.#targets.probe?.username) {
+        this.#targets.probe.seen(input);
+        this.#narrowTo(getClient());
+      }
       throw cognitoException('NotAuthorizedException');
     }
     this.#calls.push({ operation, input });

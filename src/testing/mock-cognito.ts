@@ -44,8 +44,10 @@ function isIdentityPool(target: object): target is IdentityPool {
  *
  * - `mockCognito()` mocks every `CognitoIdentityProviderClient` and `CognitoIdentityClient`.
  * - `mockCognito(sdkClient)` mocks that one SDK client (user pool or identity pool).
- * - `mockCognito(auth)` mocks the user pool behind an `AuthClient` from `cognito-flow` (every
- *   `CognitoIdentityProviderClient`, since its own is private) and mints tokens for its user pool.
+ * - `mockCognito(auth)` mocks the user pool behind an `AuthClient` from `cognito-flow` and mints tokens
+ *   for its user pool. The AuthClient's SDK client is private: the mock covers every
+ *   `CognitoIdentityProviderClient` until a probe (one AdminInitiateAuth it answers itself, never
+ *   recorded) has found it, within the first ticks, and from then on only that client.
  * - `mockCognito(pool)` mocks the identity pool behind an `IdentityPool` (every `CognitoIdentityClient`).
  *
  * Call `restore()` when the test is done (e.g. in `afterEach`).

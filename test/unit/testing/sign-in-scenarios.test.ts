@@ -233,6 +233,22 @@ describe('targets, reset and restore', () => {
     }
   });
 
+  it('an AuthClient target ends up mocking only that AuthClient’s own SDK client', async () => {
+    const client = auth();
+    const elsewhere = new CognitoIdentityProviderClient({
+      region: 'eu-west-1',
+      endpoint: 'http://127.0.0.1:9',
+      maxAttempts: 1,
+    });
+    cognito = mockCognito(client).signInSucceeds('carol');
+    // Tokens for this pool mean the probe has been seen, and the mock has moved to the client's own SDK client.
+    expect(await client.signIn({ username: 'carol', password, flow: 'USER_PASSWORD_AUTH' })).toBeAtStep(
+      'SIGNED_IN',
+    );
+    expect(await auth({ client: elsewhere }).signIn({ username: 'carol', password })).toBeErrType('Network');
+    expect(await client.signIn({ username: 'carol', password })).toBeAtStep('SIGNED_IN');
+  });
+
   it('an SDK client target mocks only that client; tokens use the given user pool id', async () => {
     const mine = new CognitoIdentityProviderClient({ region: 'eu-west-1' });
     const other = new CognitoIdentityProviderClient({
