@@ -118,6 +118,6 @@ export async function amazonCognitoIdentityJsRequests(env: FlowEnvironment): Pro
     if (sessions.some((s) => s.getIdToken().getJwtToken() === before))
       throw new Error('a session was not refreshed');
   });
-  cells.refresh100Auto = { na: "cognito-flow's option" };
+  cells.refresh100Auto = { na: 'refreshOperation is a cognito-flow option' };
   return cells;
 }

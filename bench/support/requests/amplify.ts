@@ -66,9 +66,9 @@ export async function amplifyRequests(env: FlowEnvironment): Promise<FlowCells> 
       shiftClock(2 * 3600_000);
       const sessions = await Promise.all(Array.from({ length: 100 }, () => fetchAuthSession())).catch(
         (error: unknown) => {
-          const detail = error instanceof Error ? error.message.slice(0, 40) : String(error);
+          const name = error instanceof Error ? error.name : 'error';
           throw new Error(
-            `Amplify refreshes with GetTokensFromRefreshToken only, which moto 5.2.1 lacks (HTTP 500 page; Amplify: ${detail})`,
+            `Amplify refreshes with GetTokensFromRefreshToken only, which moto 5.2.1 lacks: it answers HTTP 500 with an HTML page (Amplify: ${name})`,
           );
         },
       );
@@ -76,7 +76,7 @@ export async function amplifyRequests(env: FlowEnvironment): Promise<FlowCells> 
       if (ids.size !== 1 || ids.has(undefined) || ids.has(before))
         throw new Error('tokens were not refreshed once for all');
     });
-    cells.refresh100Auto = { na: "cognito-flow's option" };
+    cells.refresh100Auto = { na: 'refreshOperation is a cognito-flow option' };
     await out();
 
     Amplify.configure({
