@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import {
   AssociateSoftwareTokenCommand,
+  type ChallengeNameType,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -25,7 +26,7 @@ const tokens = {
   ExpiresIn: 3600,
   TokenType: 'Bearer',
 };
-const challenge = (name: string, parameters: Record<string, string> = {}) => ({
+const challenge = (name: ChallengeNameType, parameters: Record<string, string> = {}) => ({
   ChallengeName: name,
   Session: `${name}-session`,
   ChallengeParameters: { USER_ID_FOR_SRP: 'alice', ...parameters },
