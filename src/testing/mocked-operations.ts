@@ -44,7 +44,7 @@ import type { IdentityPoolOperations } from '../identity/identity-transport.js';
  *
  * @example
  * ```ts
- * type Input = UserPoolOperationInput<'InitiateAuth'>; // InitiateAuthCommandInput
+ * const op: UserPoolOperation = 'RespondToAuthChallenge';
  * ```
  */
 export type UserPoolOperation = keyof UserPoolAuthOperations & string;

@@ -28,3 +28,15 @@ it('asks alice for a new password and her email', async () => {
 it('reset() forgot the previous test’s scenario: alice is unknown again', async () => {
   expect(await auth.signIn({ username: 'alice', password: 'Temp0rary!' })).toBeErrType('Unexpected');
 });
+
+it('docs/testing.md shows this test and the Express example exactly as they run here', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const read = (path: string) => readFile(new URL(path, import.meta.url), 'utf8');
+  const docs = await read('../../../docs/testing.md');
+  const thisFile = await read('./docs-first-test.test.ts');
+  const firstTest = thisFile.slice(thisFile.indexOf('import'), thisFile.indexOf("\nit('reset()")).trim();
+  expect(docs).toContain(firstTest);
+  for (const file of ['./express-login/app.ts', './express-login/express-login.test.ts']) {
+    expect(docs).toContain((await read(file)).trim());
+  }
+});
