@@ -17,23 +17,24 @@ export interface WebExample {
  *
  * @example
  * ```ts
- * const config = webConfigFor(await provisionStack(moto.url));
+ * const config = webConfigFor(await provisionStack(moto.url), DEMO_BUCKET);
  * ```
  */
-export function webConfigFor(stack: Stack): WebConfig {
+export function webConfigFor(stack: Stack, bucket?: string): WebConfig {
   return {
     region: stack.region,
     userPoolId: stack.userPoolId,
     clientId: stack.clientId,
     identityPoolId: stack.identityPoolId,
     endpoint: stack.endpoint,
+    ...(bucket ? { bucket } : {}),
   };
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : 0);
     });
@@ -41,7 +42,7 @@ function listen(server: Server): Promise<number> {
 }
 
 /**
- * Builds the page and serves it on 127.0.0.1 (a free port) with `config` injected: `/` is the page, `/<name>.js`
+ * Builds the page and serves it on 127.0.0.1 (`port`, or a free one) with `config` injected: `/` is the page, `/<name>.js`
  * its scripts; anything else is 404. Cognito, the identity pool and S3 are called by the page directly
  * (moto answers CORS preflights for all of them, so no proxy is needed).
  *
@@ -52,7 +53,10 @@ function listen(server: Server): Promise<number> {
  * await web.close();
  * ```
  */
-export async function startWebExample(config: WebConfig): Promise<WebExample> {
+export async function startWebExample(
+  config: WebConfig,
+  options: { port?: number } = {},
+): Promise<WebExample> {
   const page = await buildPage();
   const html = pageHtml(page.html, config);
   const scripts = new Map(page.scripts.map((script) => [`/${script.name}`, script.contents]));
@@ -77,7 +81,7 @@ export async function startWebExample(config: WebConfig): Promise<WebExample> {
     }
     response.writeHead(404, { ...security, 'Content-Type': 'text/plain' }).end('not found');
   });
-  const port = await listen(server);
+  const port = await listen(server, options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}/`,
     page,

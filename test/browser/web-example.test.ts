@@ -10,10 +10,11 @@ import {
   AdminGetUserCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, type Stack } from '../../examples/support/provision.js';
+import { createDemoBucket, DEMO_BUCKET, S3_BROWSER_HEADERS } from '../../examples/web/demo-bucket.js';
 import { letWebClientReadClaims } from '../../examples/web/moto-workaround.js';
 import { startWebExample, type WebExample, webConfigFor } from '../../examples/web/server.js';
 import {
@@ -69,7 +70,8 @@ describe.skipIf(!ready)('web example (examples/web) in headless Chromium against
 
   beforeAll(async () => {
     await letWebClientReadClaims(s); // moto puts no attribute in ID tokens otherwise
-    web = await startWebExample(webConfigFor(s));
+    web = await startWebExample(webConfigFor(s, DEMO_BUCKET));
+    await createDemoBucket(s, new URL(web.url).origin, []);
     chromium = await launchChromium();
     context = chromium.context;
   });
@@ -104,24 +106,24 @@ describe.skipIf(!ready)('web example (examples/web) in headless Chromium against
     expect(app?.inputs).not.toContain('src/srp/modpow-node.ts');
     expect(app?.inputs.filter((input) => SDK_CODE.test(input))).toEqual([]);
     // The same check finds the SDK where it is, so it can fail.
-    const s3Chunk = chunks.find((chunk) => chunk.inputs.includes('examples/web/src/s3-buckets.ts'));
+    const s3Chunk = chunks.find((chunk) => chunk.inputs.includes('examples/web/src/s3-objects.ts'));
     expect(s3Chunk?.inputs.some((input) => input.includes('node_modules/@aws-sdk/client-s3/'))).toBe(true);
     expect(app?.gzipBytes).toBeGreaterThan(0);
   });
 
-  it("moto answers the CORS preflights of the page's cross-origin calls (Cognito JSON with X-Amz-Target, S3 with SigV4 headers)", async () => {
+  it("moto answers the CORS preflights of the page's cross-origin calls (Cognito JSON with X-Amz-Target; the bucket's CORS rule for S3 with SigV4 headers)", async () => {
     const origin = new URL(web.url).origin;
     expect(origin).not.toBe(new URL(s.endpoint).origin);
     const preflights = [
-      { method: 'POST', headers: 'content-type,x-amz-target' },
+      { path: '/', method: 'POST', headers: 'content-type,x-amz-target' },
       {
+        path: `/${DEMO_BUCKET}`,
         method: 'GET',
-        headers:
-          'amz-sdk-invocation-id,amz-sdk-request,authorization,x-amz-content-sha256,x-amz-date,x-amz-security-token,x-amz-user-agent',
+        headers: S3_BROWSER_HEADERS.join(','),
       },
     ];
-    for (const { method, headers } of preflights) {
-      const answer = await fetch(`${s.endpoint}/`, {
+    for (const { path, method, headers } of preflights) {
+      const answer = await fetch(`${s.endpoint}${path}`, {
         method: 'OPTIONS',
         headers: {
           Origin: origin,
@@ -137,18 +139,18 @@ describe.skipIf(!ready)('web example (examples/web) in headless Chromium against
     }
   });
 
-  it('signs up, confirms with a code, signs in with SRP and shows the claims, identity id and access key id moto issued; lists S3 buckets', async () => {
+  it('signs up, confirms with a code, signs in with SRP and shows the claims, identity id and access key id moto issued; lists the S3 bucket with those credentials', async () => {
     const username = uniqueUsername('web');
     const email = `${username}@example.com`;
     const identitiesBefore = await identityIds(s);
-    const bucket = `web-${Date.now().toString(36)}`;
+    const key = `${username}.txt`;
     await new S3Client({
       region: s.region,
       endpoint: s.endpoint,
       forcePathStyle: true,
       credentials: LOCAL_CREDENTIALS,
       maxAttempts: 1,
-    }).send(new CreateBucketCommand({ Bucket: bucket }));
+    }).send(new PutObjectCommand({ Bucket: DEMO_BUCKET, Key: key, Body: 'hello' }));
 
     await waitForView(page, 'sign-up');
     await signUp(page, { username, email, password: NEW_PASSWORD });
@@ -183,10 +185,10 @@ describe.skipIf(!ready)('web example (examples/web) in headless Chromium against
     expect(Date.parse(await cell(page, '#credentials-expiration'))).toBeGreaterThan(Date.now());
 
     expect(scriptsLoaded).toEqual(['/app.js']);
-    await page.click('#list-buckets');
-    await page.waitForSelector(`#buckets li:text-is("${bucket}")`, { timeout: 20_000 });
+    await page.click('#list-objects');
+    await page.waitForSelector(`#objects li:text-is("${key}")`, { timeout: 20_000 });
     expect(await cell(page, '#status')).toBe(
-      `${await page.locator('#buckets li').count()} bucket(s) visible to identity ${identityId}.`,
+      `${await page.locator('#objects li').count()} object(s) in s3://${DEMO_BUCKET}, listed as identity ${identityId}.`,
     );
     expect(scriptsLoaded.length).toBeGreaterThan(1); // the S3 chunk came only now
 

@@ -7,6 +7,8 @@ export interface WebConfig {
   readonly identityPoolId: string;
   /** A local endpoint (moto) for every service; absent against AWS. */
   readonly endpoint?: string;
+  /** A bucket (with a CORS rule for the page) whose keys the signed-in user may list; optional. */
+  readonly bucket?: string;
 }
 
 /** The id of the `<script type="application/json">` element holding the {@link WebConfig}. */
@@ -30,10 +32,18 @@ export function readConfig(json: string | null | undefined): WebConfig | string 
     return `The page has no valid #${CONFIG_ELEMENT_ID} JSON: start it with npx tsx examples/web/serve.ts`;
   }
   const value = (parsed ?? {}) as Record<string, unknown>;
-  const { region, userPoolId, clientId, identityPoolId, endpoint } = value;
+  const { region, userPoolId, clientId, identityPoolId, endpoint, bucket } = value;
   if (!isText(region) || !isText(userPoolId) || !isText(clientId) || !isText(identityPoolId)) {
     return 'The config needs region, userPoolId, clientId and identityPoolId';
   }
   if (endpoint !== undefined && !isText(endpoint)) return 'The config endpoint must be a URL';
-  return { region, userPoolId, clientId, identityPoolId, ...(endpoint ? { endpoint } : {}) };
+  if (bucket !== undefined && !isText(bucket)) return 'The config bucket must be a bucket name';
+  return {
+    region,
+    userPoolId,
+    clientId,
+    identityPoolId,
+    ...(endpoint ? { endpoint } : {}),
+    ...(bucket ? { bucket } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * The web example's page script: sign up, confirm, sign in (answering NEW_PASSWORD_REQUIRED), then show
  * the ID token's claims and the identity pool's AWS identity — with `cognito-flow/browser` only (fetch,
- * SRP on native BigInt, no AWS SDK). The S3 call loads the AWS SDK's S3 client on demand.
+ * SRP on native BigInt, no AWS SDK). The S3 listing loads the AWS SDK's S3 client on demand.
  */
 import {
   AuthClient,
@@ -38,7 +38,7 @@ function setInput(form: HTMLFormElement, name: string, value: string): void {
 async function showSignedIn(app: App, tokens: TokenSet): Promise<void> {
   app.pendingNewPassword = undefined;
   app.credentials = undefined;
-  byId('buckets', HTMLUListElement).replaceChildren();
+  byId('objects', HTMLUListElement).replaceChildren();
   for (const id of ['identity-id', 'access-key-id', 'credentials-expiration']) {
     byId(id, HTMLTableCellElement).textContent = '…';
   }
@@ -174,16 +174,23 @@ function wireNewPassword(app: App): void {
 
 function wireSignedIn(app: App): void {
   const section = byId('signed-in', HTMLElement);
-  byId('list-buckets', HTMLButtonElement).addEventListener('click', () =>
+  const listButton = byId('list-objects', HTMLButtonElement);
+  const bucket = app.config.bucket;
+  listButton.hidden = bucket === undefined;
+  listButton.textContent = `List s3://${bucket ?? ''} with these credentials`;
+  listButton.addEventListener('click', () =>
     busy(section, async () => {
-      if (!app.credentials) return showError({ type: 'NoCredentials', message: 'No AWS credentials yet' });
-      const { listBuckets } = await import('./s3-buckets.js');
-      const names = await listBuckets(app.config, app.credentials);
-      const list = byId('buckets', HTMLUListElement);
-      list.replaceChildren(
-        ...names.map((name) => Object.assign(document.createElement('li'), { textContent: name })),
+      if (!app.credentials || !bucket)
+        return showError({ type: 'NoCredentials', message: 'No AWS credentials yet' });
+      const { listObjects } = await import('./s3-objects.js');
+      const keys = await listObjects(app.config, bucket, app.credentials);
+      if (!Array.isArray(keys)) return showError(keys);
+      byId('objects', HTMLUListElement).replaceChildren(
+        ...keys.map((key) => Object.assign(document.createElement('li'), { textContent: key })),
       );
-      showStatus(`${names.length} bucket(s) visible to identity ${app.credentials.identityId}.`);
+      showStatus(
+        `${keys.length} object(s) in s3://${bucket}, listed as identity ${app.credentials.identityId}.`,
+      );
     }),
   );
   byId('sign-out', HTMLButtonElement).addEventListener('click', () => {
