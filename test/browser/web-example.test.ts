@@ -358,4 +358,28 @@ describe.skipIf(!ready)('web example (examples/web) in headless Chromium against
     expect(sent).toEqual([{ ClientId: s.clientId, Username: username }]);
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [] });
   });
+
+  it('an S3 refusal shows the S3 error in the page (AccessDenied injected with page.route: moto does not enforce IAM)', async () => {
+    const user = await confirmedUser(s, 'web-s3');
+    const origin = new URL(web.url).origin;
+    await page.route(
+      (url) => url.origin === new URL(s.endpoint).origin && url.pathname.startsWith(`/${DEMO_BUCKET}`),
+      (route) =>
+        route.fulfill({
+          status: 403,
+          headers: { 'access-control-allow-origin': origin, 'content-type': 'application/xml' },
+          body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+        }),
+    );
+    await page.click('#sign-up button[data-go="sign-in"]');
+    await signIn(page, { ...user, flow: 'USER_SRP_AUTH' });
+    await waitForView(page, 'signed-in');
+    await page.click('#list-objects');
+    await page.waitForSelector('#error:visible', { timeout: 20_000 });
+    const shown = await shownError(page);
+    expect(shown).toEqual({ type: 'S3 AccessDenied', text: 'S3 AccessDenied: Access Denied' });
+    expect(await page.locator('#objects li').count()).toBe(0);
+    expect(problems.badResponses).toEqual([{ operation: `GET /${DEMO_BUCKET}/`, status: 403 }]);
+    expect(problems.pageErrors).toEqual([]);
+  });
 });
