@@ -1,5 +1,6 @@
 import { makeError } from './make-error.js';
 import { redact } from './redact.js';
+import { redactCause } from './redact-cause.js';
 import type { CognitoError } from './types.js';
 
 /** The errors an SDK failure can become (the rest are raised by cognito-flow itself). */
@@ -127,7 +128,8 @@ function describeThrown(thrown: unknown, err: SdkLikeError): string {
  * deserialisation errors on non-JSON answers) to a typed {@link CognitoError}.
  *
  * `secrets` are the sensitive values of the failed call (password, session, tokens,
- * client secret): each is replaced by `[REDACTED]` in the message.
+ * client secret): each is replaced by `[REDACTED]` in the message, and in the message and stack of
+ * the `cause` (the thrown value) and its own causes.
  *
  * @example
  * ```ts
@@ -185,5 +187,5 @@ function mapThrown(
     status !== undefined
       ? `Unexpected answer from Cognito (HTTP ${status}): ${message}`
       : message;
-  return makeError(type, detail, { retryable, requestId, cause: thrown });
+  return makeError(type, detail, { retryable, requestId, cause: redactCause(thrown, secrets) });
 }

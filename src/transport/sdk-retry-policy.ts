@@ -1,4 +1,6 @@
-import { consumesOnSuccess, provesNotProcessed } from './retry-policy.js';
+import { redactCause } from '../errors/redact-cause.js';
+import { inputSecrets } from './input-secrets.js';
+import { consumesOnSuccess, isTransientFailure, provesNotProcessed } from './retry-policy.js';
 
 /** Anything with an AWS SDK v3 client middleware stack. */
 export interface WithMiddlewareStack {
@@ -15,8 +17,8 @@ interface HandlerContext {
   readonly commandName?: unknown;
 }
 
-/** Where the original failure travels past the SDK's retry middleware. */
-const HELD = Symbol('cognito-flow.heldFailure');
+/** Where the original failure travels past the SDK's retry middleware (not a property: loggers print those). */
+const HELD = new WeakMap<Error, unknown>();
 
 /**
  * Carries a failure past the SDK's retry middleware without being retried: no `$metadata`, no `code`,
@@ -24,12 +26,28 @@ const HELD = Symbol('cognito-flow.heldFailure');
  * client error. The outer middleware unwraps it again, so callers never see it.
  */
 class HeldFailure extends Error {
-  readonly [HELD]: unknown;
   constructor(original: unknown) {
-    super('cognito-flow: not retried (the request may have been processed)');
+    super(`cognito-flow: not retried after ${describe(original)} (the request may have been processed)`);
     this.name = 'CognitoFlowHeldFailure';
-    this[HELD] = original;
+    HELD.set(this, original);
   }
+}
+
+/** The failure's name, code and HTTP status — never its message, which may echo input. */
+function describe(failure: unknown): string {
+  const { name, code, $metadata } = (typeof failure === 'object' && failure !== null ? failure : {}) as {
+    name?: unknown;
+    code?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  const status = $metadata?.httpStatusCode;
+  return [
+    typeof name === 'string' ? name : 'a failure',
+    typeof code === 'string' ? `(${code})` : '',
+    typeof status === 'number' ? `HTTP ${status}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 const POLICY = 'cognitoFlowRetryPolicy';
@@ -58,8 +76,9 @@ function markSingleAttempt(original: unknown): void {
  * operation that consumes what it is sent — RespondToAuthChallenge, AdminRespondToAuthChallenge,
  * code confirmations, ChangePassword, … (see `consumesOnSuccess`) — is not sent again after a
  * failure that does not prove Cognito left it unprocessed (a reset, a time-out, a 5xx). Throttling and
- * refused connections are still retried. Adds two middlewares to `client` (idempotent: applying it
- * twice replaces them) and returns the same client.
+ * refused connections are still retried. A failure whose message echoes a secret of the input (a
+ * session, a password, a token) has it replaced by `[REDACTED]` before the SDK's logger sees it. Adds
+ * two middlewares to `client` (idempotent: applying it twice replaces them) and returns the same client.
  *
  * cognito-flow applies it only to the clients it creates; an SDK client passed as `client` keeps its
  * own configuration — apply this yourself to give it the same rule.
@@ -76,8 +95,15 @@ export function withRetryPolicy<C extends WithMiddlewareStack>(client: C): C {
     (next: Handler, context: HandlerContext) => async (args: { readonly input?: unknown }) => {
       try {
         return await next(args);
-      } catch (failure) {
-        if (consumesOnSuccess(operationOf(context), args.input) && !provesNotProcessed(failure)) {
+      } catch (thrown) {
+        // Servers may echo input (moto puts an unknown session in its message): redact it before the
+        // SDK logs the failure or hands it on.
+        const failure = redactCause(thrown, inputSecrets(args.input));
+        if (
+          consumesOnSuccess(operationOf(context), args.input) &&
+          isTransientFailure(failure) &&
+          !provesNotProcessed(failure)
+        ) {
           throw new HeldFailure(failure);
         }
         throw failure;
@@ -92,8 +118,9 @@ export function withRetryPolicy<C extends WithMiddlewareStack>(client: C): C {
         return await next(args);
       } catch (failure) {
         if (failure instanceof HeldFailure) {
-          markSingleAttempt(failure[HELD]);
-          throw failure[HELD];
+          const original = HELD.get(failure);
+          markSingleAttempt(original);
+          throw original;
         }
         throw failure;
       }

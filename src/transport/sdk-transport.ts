@@ -1,5 +1,6 @@
 import { ResultAsync } from 'neverthrow';
 import { mapSdkError } from '../errors/map-sdk-error.js';
+import { inputSecrets } from './input-secrets.js';
 import type { OperationShape, Transport } from './transport.js';
 
 /** The part of an AWS SDK v3 client the seam uses. */
@@ -14,7 +15,9 @@ export type CommandClass = new (input: any) => unknown;
 
 /**
  * A {@link Transport} that sends AWS SDK v3 commands through `client` — the path that
- * aws-sdk-client-mock intercepts. `commands` maps each operation name to its command class.
+ * aws-sdk-client-mock intercepts. `commands` maps each operation name to its command class. A failure
+ * is mapped with `mapSdkError`, redacting the call's declared secrets and every secret of the input
+ * (sessions, tokens, passwords, SECRET_HASH, …) from the message and the `cause`.
  *
  * @example
  * ```ts
@@ -29,7 +32,7 @@ export function sdkTransport<Ops extends { [K in keyof Ops]: OperationShape }>(
     const Command = commands[operation];
     return ResultAsync.fromPromise(
       Promise.resolve().then(() => client.send(new Command(input))),
-      (thrown) => mapSdkError(thrown, options?.secrets ?? []),
+      (thrown) => mapSdkError(thrown, [...(options?.secrets ?? []), ...inputSecrets(input)]),
     );
   };
 }
