@@ -1,8 +1,8 @@
 import { cognitoException } from './cognito-exception.js';
-import { mintTokens } from './mint-tokens.js';
 import { field, type MockRule, type ScenarioContext, usernameOf } from './mock-rule.js';
 import { passwordClaimProblem, passwordVerifierParameters } from './srp-challenge.js';
 import { opaqueString } from './test-identifiers.js';
+import { tokenLifecycle } from './token-lifecycle.js';
 
 /**
  * The tokens a successful sign-in of a scenario returns (minted with the mock's key, for the app client
@@ -49,7 +49,7 @@ const PASSWORD_FLOWS = new Set(['USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH'
 /**
  * The rules that answer `scenario`'s sign-in as Cognito does, for USER_SRP_AUTH (a PASSWORD_VERIFIER
  * challenge, then the client's claim), USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH; sessions are
- * single use.
+ * single use. The tokens issued then refresh, revoke and sign out globally (see {@link tokenLifecycle}).
  *
  * @example
  * ```ts
@@ -60,6 +60,7 @@ export function signInRules(scenario: SignInScenario, context: ScenarioContext):
   const sessions = new Map<string, Pending>();
   const used = new Set<string>();
   const { username } = scenario;
+  const lifecycle = tokenLifecycle(username, scenario.tokens, context);
 
   const challenge = (pending: Pending, name: string, parameters: Record<string, string>) => {
     const session = opaqueString(700);
@@ -71,13 +72,7 @@ export function signInRules(scenario: SignInScenario, context: ScenarioContext):
   const reach = async (index: number, clientId: string) => {
     const stage = scenario.stages[index];
     if (stage) return challenge({ kind: 'stage', index }, stage.challenge, stage.parameters(username));
-    const minted = mintTokens({
-      ...scenario.tokens,
-      username,
-      clientId,
-      userPoolId: await context.userPoolId(),
-      key: context.key,
-    });
+    const minted = await lifecycle.issue(clientId);
     return { AuthenticationResult: minted.authenticationResult, ChallengeParameters: {}, $metadata: {} };
   };
 
@@ -139,5 +134,6 @@ export function signInRules(scenario: SignInScenario, context: ScenarioContext):
     { operation: 'AdminInitiateAuth', matches: startsThisSignIn, answer: initiate },
     { operation: 'RespondToAuthChallenge', matches: continuesThisSignIn, answer: respond },
     { operation: 'AdminRespondToAuthChallenge', matches: continuesThisSignIn, answer: respond },
+    ...lifecycle.rules,
   ];
 }

@@ -1,8 +1,8 @@
 import { cognitoException } from './cognito-exception.js';
-import { mintTokens } from './mint-tokens.js';
 import { field, type MockRule, type ScenarioContext, usernameOf } from './mock-rule.js';
 import type { SignInTokenOptions } from './sign-in-scenario.js';
 import { opaqueString, stableUuid } from './test-identifiers.js';
+import { tokenLifecycle } from './token-lifecycle.js';
 
 /**
  * Options of a sign-up scenario.
@@ -40,6 +40,7 @@ export function signUpRules(username: string, options: SignUpOptions, context: S
     DeliveryMedium: medium,
     Destination: options.destination ?? (medium === 'EMAIL' ? 'e***@e***' : '+*******1234'),
   };
+  const lifecycle = tokenLifecycle(username, options, context);
   const signUpSessions = new Set<string>();
   const autoSignInSessions = new Set<string>();
   const mine = (input: unknown) => usernameOf(input) === username;
@@ -102,15 +103,10 @@ export function signUpRules(username: string, options: SignUpOptions, context: S
             message: 'Invalid session for the user, session is expired.',
           });
         }
-        const minted = mintTokens({
-          ...options,
-          username,
-          clientId: String(input.ClientId ?? ''),
-          userPoolId: await context.userPoolId(),
-          key: context.key,
-        });
+        const minted = await lifecycle.issue(String(input.ClientId ?? ''));
         return { AuthenticationResult: minted.authenticationResult, ChallengeParameters: {}, $metadata: {} };
       },
     },
+    ...lifecycle.rules,
   ];
 }
