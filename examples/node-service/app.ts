@@ -44,6 +44,10 @@ export function createApp({
   const sealer = stepSealer(stepKey);
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('cache-control', 'no-store'); // answers carry tokens and claims, which no cache may keep
+    next();
+  });
   app.use(express.json({ limit: '32kb' }));
   app.post('/sign-in', signInRoute(auth, sealer, passwordFlow));
   app.post('/sign-in/continue', continueSignInRoute(auth, sealer));

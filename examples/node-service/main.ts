@@ -5,7 +5,7 @@
  *
  * Without configuration it starts moto on loopback and provisions a pool there (examples/support/).
  * Against AWS: COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET (if the client has one),
- * COGNITO_IDENTITY_POOL_ID, and AWS credentials allowed to create and delete a user in the pool.
+ * and AWS credentials allowed to create and delete a user in the pool.
  *
  *   npx tsx --conditions=cognito-flow-source examples/node-service/main.ts [--serve]
  *

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       ...endpoint,
     });
     if (auth.isErr()) throw new Error(auth.error.message);
+    if (!target.identityPoolId) throw new Error('Set COGNITO_IDENTITY_POOL_ID');
     const pool = IdentityPool.create({ identityPoolId: target.identityPoolId, ...endpoint });
     if (pool.isErr()) throw new Error(pool.error.message);
 

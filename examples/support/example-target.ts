@@ -10,7 +10,8 @@ export interface ExampleTarget {
   readonly userPoolId: string;
   readonly clientId: string;
   readonly clientSecret?: string;
-  readonly identityPoolId: string;
+  /** The identity pool; against AWS only when COGNITO_IDENTITY_POOL_ID is set. */
+  readonly identityPoolId: string | undefined;
   /** Where the pool's signing keys are (moto serves them itself); absent against AWS (the public JWKS URL). */
   readonly jwks?: string;
   /** Fixed credentials for signed calls (S3, admin) against the local server; absent against AWS. */
@@ -31,15 +32,13 @@ function fromEnvironment(): Omit<ExampleTarget, 'admin'> | undefined {
   const { COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET, COGNITO_IDENTITY_POOL_ID } =
     process.env;
   if (!COGNITO_USER_POOL_ID) return undefined;
-  if (!COGNITO_CLIENT_ID || !COGNITO_IDENTITY_POOL_ID) {
-    throw new Error('Set COGNITO_CLIENT_ID and COGNITO_IDENTITY_POOL_ID along with COGNITO_USER_POOL_ID');
-  }
+  if (!COGNITO_CLIENT_ID) throw new Error('Set COGNITO_CLIENT_ID along with COGNITO_USER_POOL_ID');
   return {
     region: COGNITO_USER_POOL_ID.split('_')[0] ?? 'us-east-1',
     userPoolId: COGNITO_USER_POOL_ID,
     clientId: COGNITO_CLIENT_ID,
     ...(COGNITO_CLIENT_SECRET ? { clientSecret: COGNITO_CLIENT_SECRET } : {}),
-    identityPoolId: COGNITO_IDENTITY_POOL_ID,
+    identityPoolId: COGNITO_IDENTITY_POOL_ID || undefined,
     local: false,
   };
 }
@@ -56,8 +55,8 @@ function adminFor(target: Omit<ExampleTarget, 'admin'>): AdminClient {
 }
 
 /**
- * Runs an example against AWS when COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_IDENTITY_POOL_ID (and
- * optionally COGNITO_CLIENT_SECRET) are set; otherwise starts moto on loopback, provisions a user pool, an app
+ * Runs an example against AWS when COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID (and, as the example needs
+ * them, COGNITO_CLIENT_SECRET and COGNITO_IDENTITY_POOL_ID) are set; otherwise starts moto on loopback, provisions a user pool, an app
  * client (with a secret when `secretClient`) and an identity pool through `cognito-flow/admin`, runs the
  * example there and stops moto, whatever happens.
  *

@@ -245,6 +245,28 @@ describe.skipIf(!stack)('examples/lambda: the handlers invoked with API Gateway 
     });
   });
 
+  it('when the pool keys cannot be fetched, /me is 503 and the authorizer fails the call (API Gateway 500), not 401', async () => {
+    const { tokens } = await signedIn('lambda-jwks');
+    const keyless = TokenVerifier.create({
+      userPoolId: s.userPoolId,
+      clientId: s.secretClientId,
+      jwks: 'http://127.0.0.1:9/jwks.json', // the discard port: nothing answers
+      jwksTimeoutMs: 1000,
+    })._unsafeUnwrap();
+    const result = await createMeHandler(keyless)(
+      restApiEvent({
+        method: 'GET',
+        path: '/me',
+        headers: { Authorization: `Bearer ${tokens.accessToken}` },
+      }),
+    );
+    expect(result.statusCode).toBe(503);
+    expect(bodyOf(result).error).toMatchObject({ type: 'Unavailable', retryable: true });
+    await expect(
+      createAuthorizer(keyless)(tokenAuthorizerEvent(`Bearer ${tokens.accessToken}`)),
+    ).rejects.toThrow('The signing keys cannot be fetched now');
+  });
+
   describe('TOKEN authorizer', () => {
     it('allows a valid access token for the whole stage and passes the user on as context', async () => {
       const { username, tokens } = await signedIn('lambda-authz');

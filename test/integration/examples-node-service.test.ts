@@ -36,6 +36,8 @@ async function startService(options: {
   clientId: string;
   clientSecret: string;
   stepKey: Uint8Array;
+  /** Where the verifier fetches the keys (default: moto's JWKS of the pool). */
+  jwks?: string;
 }): Promise<Service> {
   const auth = AuthClient.create({
     userPoolId: options.userPoolId,
@@ -46,7 +48,8 @@ async function startService(options: {
   const verifier = TokenVerifier.create({
     userPoolId: options.userPoolId,
     clientId: options.clientId,
-    jwks: `${options.endpoint}/${options.userPoolId}/.well-known/jwks.json`,
+    jwks: options.jwks ?? `${options.endpoint}/${options.userPoolId}/.well-known/jwks.json`,
+    jwksTimeoutMs: 1000,
   })._unsafeUnwrap();
   // moto's SRP never checks the password, so the service sends it: a wrong one is then refused.
   const app = createApp({ auth, verifier, stepKey: options.stepKey, passwordFlow: 'USER_PASSWORD_AUTH' });
@@ -138,6 +141,7 @@ describe.skipIf(!stack)('examples/node-service: the Express sign-in API over HTT
       body: { step: reversed(first.step), seal: first.seal, answer: { newPassword: NEW_PASSWORD } },
     });
     expect(done.status).toBe(200);
+    expect(done.headers.get('cache-control')).toBe('no-store');
     expect(done.json.next).toBe('SIGNED_IN');
     expect(done.json.step).toBeUndefined();
     const { accessToken, idToken, refreshToken } = done.json.tokens;
@@ -380,6 +384,37 @@ describe.skipIf(!stack)('examples/node-service: the Express sign-in API over HTT
     const foreign = await request(service, 'GET', '/me', { token: other.tokens.accessToken });
     expect(foreign.status).toBe(401);
     expect(foreign.json.error).toMatchObject({ type: 'InvalidToken', reason: 'audience' });
+  });
+
+  it('when the pool keys cannot be fetched, /me is 503 Unavailable (retryable), not 401', async () => {
+    const username = await newUser('svc-jwks');
+    const first = await firstStep(username);
+    const done = await request(service, 'POST', '/sign-in/continue', {
+      body: { step: first.step, seal: first.seal, answer: { newPassword: NEW_PASSWORD } },
+    });
+    const keyless = await startService({
+      endpoint: s.endpoint,
+      userPoolId: s.userPoolId,
+      clientId: s.secretClientId,
+      clientSecret: s.clientSecret,
+      stepKey,
+      jwks: 'http://127.0.0.1:9/jwks.json', // the discard port: nothing answers
+    });
+    try {
+      const reply = await request(keyless, 'GET', '/me', { token: done.json.tokens.accessToken });
+      expect(reply.status).toBe(503);
+      expect(reply.json.error).toMatchObject({ type: 'Unavailable', retryable: true });
+    } finally {
+      await keyless.close();
+    }
+  });
+
+  it('a body over 32 kB is 413 TooLarge', async () => {
+    const reply = await request(service, 'POST', '/sign-in', {
+      body: { username: 'alice', password: 'x'.repeat(40_000) },
+    });
+    expect(reply.status).toBe(413);
+    expect(reply.json.error.type).toBe('TooLarge');
   });
 
   it('unknown routes are JSON 404s', async () => {
