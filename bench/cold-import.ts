@@ -4,9 +4,10 @@
  * aws-amplify/auth, and the AWS SDK's user-pool client alone (the floor of any SDK-based client).
  *
  * cognito-flow is imported from a snapshot of package.json + dist/ (copied to node_modules/.cache), so a
- * rebuild during the run cannot disturb it. Every sample is a new `node` process (module cache empty; the OS file cache warm after one warm-up
- * round). The child times its own `await import()` with performance.now(); the parent times the whole
- * process from spawn to exit. Rounds interleave the contenders, rotating their order.
+ * rebuild during the run cannot disturb it. Every sample is a new `node` process (module cache empty; the
+ * OS file cache warm after one warm-up round). The child times its own `await import()` with
+ * performance.now(); the parent times the whole process from spawn to exit. Rounds interleave the
+ * contenders, rotating their order.
  *
  *   npm run bench:cold-import       # COLD_IMPORT_RUNS=15 by default
  */
