@@ -19,6 +19,8 @@ export interface UserPoolProbe {
   readonly userPoolId: Promise<string>;
   /** Called by the mock with the probe's AdminInitiateAuth input. */
   seen(input: unknown): void;
+  /** Resolves once the probe's sign-in has finished, whether or not the mock saw it. */
+  readonly settled: Promise<void>;
   /** Starts the probe (call it after the mock is installed). */
   start(): void;
 }
@@ -37,12 +39,20 @@ export function userPoolProbe(auth: AuthClient): UserPoolProbe {
   const userPoolId = new Promise<string>((resolve) => {
     learn = resolve;
   });
+  let settle: () => void = () => {};
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
   return {
     username,
     userPoolId,
+    settled,
     seen: (input) => learn(field(input, 'UserPoolId') ?? TEST_USER_POOL_ID),
     start: () => {
-      void auth.adminSignIn({ username, password: username }).then(() => learn(TEST_USER_POOL_ID));
+      void auth.adminSignIn({ username, password: username }).then(() => {
+        learn(TEST_USER_POOL_ID);
+        settle();
+      });
     },
   };
 }

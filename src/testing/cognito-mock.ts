@@ -152,7 +152,7 @@ export interface MockTargets {
   readonly userPoolId: () => Promise<string>;
   readonly key: SigningKey;
   /** This mock's probe of an AuthClient's user pool id. */
-  readonly probe?: Pick<UserPoolProbe, 'username' | 'seen'>;
+  readonly probe?: Pick<UserPoolProbe, 'username' | 'seen' | 'settled'>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the stubs serve several command types.
@@ -189,11 +189,18 @@ export class CognitoMockImpl implements CognitoMock {
   #calls: { operation: CognitoOperation; input: unknown }[] = [];
   /** The class-wide stub that stands in until the probe finds the AuthClient's own SDK client. */
   #probedStub: AnyStub | undefined;
+  /** The SDK's own `send`, for calls made after `restore()` while the probe is still on its way. */
+  #originalSend: ((command: unknown) => Promise<unknown>) | undefined;
+  /** `restore()` was called before the probe arrived: catch the probe, let everything else through. */
+  #restoring = false;
 
   constructor(targets: MockTargets) {
     this.#targets = targets;
     this.#context = { userPoolId: targets.userPoolId, key: targets.key };
     if (targets.userPool) {
+      this.#originalSend = CognitoIdentityProviderClient.prototype.send as (
+        command: unknown,
+      ) => Promise<unknown>;
       const stub = mockClient(targets.userPool);
       if (targets.probe) this.#probedStub = stub;
       this.#install(stub, USER_POOL_COMMANDS);
@@ -269,8 +276,25 @@ export class CognitoMockImpl implements CognitoMock {
   }
 
   restore(): void {
-    for (const stub of this.#stubs) stub.restore();
+    const pending = this.#probedStub;
+    for (const stub of this.#stubs) if (stub !== pending) stub.restore();
     this.#stubs.length = 0;
+    this.#rules = [];
+    if (!pending) return;
+    // The probe has not reached the SDK client yet (a device store or SECRET_HASH still at work): it must
+    // never go out to the network, so the class-wide stub stays until the probe's sign-in has finished,
+    // passing every other call through to the real `send`.
+    this.#restoring = true;
+    void this.#targets.probe?.settled.then(() => this.#releaseProbedStub());
+  }
+
+  /** Uninstalls the class-wide stub, unless another mock has replaced it meanwhile. */
+  #releaseProbedStub(): AnyStub | undefined {
+    const stub = this.#probedStub;
+    this.#probedStub = undefined;
+    if (!stub || CognitoIdentityProviderClient.prototype.send !== stub.send) return undefined;
+    stub.restore();
+    return stub;
   }
 
   #signIn(
@@ -296,11 +320,12 @@ export class CognitoMockImpl implements CognitoMock {
     this.#stubs.push(stub);
     stub.onAnyCommand().rejects(new Error('cognito-flow/testing: this mock does not answer that command'));
     for (const [operation, Command] of Object.entries(commands)) {
-      stub
-        .on(Command)
-        .callsFake((input: unknown, getClient: () => unknown) =>
-          this.#dispatch(operation as CognitoOperation, input, getClient),
-        );
+      stub.on(Command).callsFake((input: unknown, getClient: () => unknown) => {
+        if (this.#restoring && !usernameOf(input)?.startsWith(PROBE_PREFIX)) {
+          return this.#originalSend?.call(getClient(), new Command(input));
+        }
+        return this.#dispatch(operation as CognitoOperation, input, getClient);
+      });
     }
   }
 
@@ -309,12 +334,9 @@ export class CognitoMockImpl implements CognitoMock {
    * has replaced this one's class-wide stub meanwhile (that mock now answers).
    */
   #narrowTo(client: unknown): void {
-    const stub = this.#probedStub;
-    this.#probedStub = undefined;
-    if (!stub || !(client instanceof CognitoIdentityProviderClient)) return;
-    if (CognitoIdentityProviderClient.prototype.send !== stub.send) return;
-    stub.restore();
-    this.#stubs.splice(this.#stubs.indexOf(stub), 1);
+    const released = this.#releaseProbedStub();
+    if (!released || this.#restoring || !(client instanceof CognitoIdentityProviderClient)) return;
+    this.#stubs.splice(this.#stubs.indexOf(released), 1);
     this.#install(mockClient(client), USER_POOL_COMMANDS);
   }
 
