@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -8,9 +8,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * - `html500`: answers HTTP 500 with an HTML page, as a load balancer or proxy does;
  * - `throttle`: answers HTTP 400 `TooManyRequestsException`, as Cognito throttles;
  * - `bare429`: answers HTTP 429 with an empty body, as an API gateway or WAF does;
+ * - `lostAnswer`: forwards the request (moto processes it), then destroys the connection instead of answering;
+ * - `usedSession`: answers as Cognito does for a session already used: 400 `NotAuthorizedException`
+ *   "Invalid session for the user, session is expired." (moto keeps sessions usable);
  * - `{ delayMs }`: waits, then forwards (past the client's time limit, the client gives up first).
  */
-export type Fault = 'reset' | 'html500' | 'throttle' | 'bare429' | { readonly delayMs: number };
+export type Fault =
+  | 'reset'
+  | 'html500'
+  | 'throttle'
+  | 'bare429'
+  | 'lostAnswer'
+  | 'usedSession'
+  | { readonly delayMs: number };
 
 /** A local HTTP server in front of moto that misbehaves on demand and counts what it saw. */
 export interface FaultServer {
@@ -34,7 +44,12 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-async function forward(upstream: string, request: IncomingMessage, body: string, response: ServerResponse) {
+/** Where a forwarded answer goes: the client's response, or nowhere (a lost answer). */
+interface AnswerSink {
+  writeHead(status: number, headers: Record<string, string>): { end(text: string): unknown };
+}
+
+async function forward(upstream: string, request: IncomingMessage, body: string, response: AnswerSink) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) {
@@ -94,6 +109,16 @@ export async function startFaultServer(upstream: string): Promise<FaultServer> {
           .end(JSON.stringify({ __type: 'TooManyRequestsException', message: 'Too many requests' }));
       } else if (fault === 'bare429') {
         response.writeHead(429).end();
+      } else if (fault === 'lostAnswer') {
+        await forward(upstream, request, body, { writeHead: () => ({ end: () => undefined }) });
+        request.socket.destroy();
+      } else if (fault === 'usedSession') {
+        response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' }).end(
+          JSON.stringify({
+            __type: 'NotAuthorizedException',
+            message: 'Invalid session for the user, session is expired.',
+          }),
+        );
       } else {
         if (fault) await sleep(fault.delayMs);
         // A client that gave up has closed the connection: its request is not forwarded late.

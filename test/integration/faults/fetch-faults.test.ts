@@ -64,6 +64,25 @@ describe.skipIf(!stack)('AuthClient on the fetch transport, against a faulty ser
     expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
   });
 
+  it('a RespondToAuthChallenge processed but whose answer is lost: 1 request, retryable Network; answering again is a clear SessionExpired', async () => {
+    const { username, step } = await pendingNewPassword(s, auth, 'ffault-rtac-lost');
+    server.take();
+    server.fail('RespondToAuthChallenge', 'lostAnswer', 'usedSession');
+    expect((await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr()).toMatchObject({
+      type: 'Network',
+      retryable: true,
+    });
+    expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
+    expect((await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr()).toMatchObject({
+      type: 'SessionExpired',
+      retryable: false,
+    });
+    const fresh = (
+      await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+    )._unsafeUnwrap();
+    expect(fresh.step).toBe('SIGNED_IN');
+  });
+
   it('gives up on a RespondToAuthChallenge slower than timeoutMs without re-sending it: 1 request, Network, no hang', async () => {
     const { step } = await pendingNewPassword(s, auth, 'ffault-rtac-slow');
     server.take();

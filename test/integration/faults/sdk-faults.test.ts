@@ -58,6 +58,23 @@ describe.skipIf(!stack)(
       expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
     });
 
+    it('a RespondToAuthChallenge processed but whose answer is lost: 1 request, retryable Network; answering again is a clear SessionExpired (session used), and a new sign-in works', async () => {
+      const { username, step } = await pendingNewPassword(s, auth, 'fault-rtac-lost');
+      server.take();
+      server.fail('RespondToAuthChallenge', 'lostAnswer', 'usedSession');
+      const lost = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
+      expect(lost).toMatchObject({ type: 'Network', retryable: true });
+      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
+      const again = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
+      expect(again).toMatchObject({ type: 'SessionExpired', retryable: false });
+      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
+      // The lost answer was processed: the new password is set, and signing in again with it works.
+      const fresh = (
+        await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
+      )._unsafeUnwrap();
+      expect(fresh.step).toBe('SIGNED_IN');
+    });
+
     it('gives up on a RespondToAuthChallenge slower than timeoutMs without re-sending it: 1 request, Network, no hang', async () => {
       const { step } = await pendingNewPassword(s, auth, 'fault-rtac-slow');
       server.take();
