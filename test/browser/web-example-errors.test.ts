@@ -145,4 +145,30 @@ describe.skipIf(!browserReady)('web example (examples/web): typed errors shown i
     expect(run.problems.badResponses).toEqual([{ operation: `GET /${BUCKET}/`, status: 403 }]);
     expect(run.problems.pageErrors).toEqual([]);
   });
+
+  it('a password reset by an administrator leads to the reset form (PasswordResetRequired injected with page.route: moto answers NEW_PASSWORD_REQUIRED instead)', async () => {
+    const { page } = run;
+    const user = await sdkUser(run.stack, 'web-reset');
+    const sent = await answerCognito(run, 'InitiateAuth', {
+      status: 400,
+      errorType: 'PasswordResetRequiredException',
+      body: { __type: 'PasswordResetRequiredException', message: 'Password reset required for the user' },
+    });
+    await page.click('#sign-up button[data-go="sign-in"]');
+    await signIn(page, { ...user, flow: 'USER_PASSWORD_AUTH' });
+    await waitForView(page, 'reset-password');
+    expect(await shownError(page)).toBeNull();
+    expect(await cell(page, '#reset-destination')).toBe(
+      'Your password was reset: enter the code we sent you and a new password.',
+    );
+    expect(await page.inputValue('#reset-password [name=username]')).toBe(user.username);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: run.stack.clientId,
+        AuthParameters: expect.objectContaining({ USERNAME: user.username }),
+      }),
+    ]);
+    expect(run.problems.pageErrors).toEqual([]);
+  });
 });

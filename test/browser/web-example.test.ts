@@ -169,4 +169,27 @@ describe.skipIf(!browserReady)('web example (examples/web) in headless Chromium 
     expect(run.problems.pageErrors).toEqual([]);
     expect(run.problems.failedRequests).toEqual([]);
   });
+
+  it('forgot password: the emailed code and a new password, then the new password signs in (USER_PASSWORD_AUTH, which moto checks)', async () => {
+    const { page } = run;
+    const user = await sdkUser(run.stack, 'web-forgot');
+    const newPassword = 'An0ther-Passw0rd!';
+    await page.click('#sign-up button[data-go="sign-in"]');
+    await page.click('#sign-in button[data-go="forgot-password"]');
+    await waitForView(page, 'forgot-password');
+    await page.fill('#forgot-password [name=username]', user.username);
+    await page.click('#forgot-password button[type=submit]');
+    await waitForView(page, 'reset-password');
+    expect(await page.inputValue('#reset-password [name=username]')).toBe(user.username);
+    await page.fill('#reset-password [name=code]', '123456'); // moto accepts any code
+    await page.fill('#reset-password [name=password]', newPassword);
+    await page.click('#reset-password button[type=submit]');
+    await waitForView(page, 'sign-in');
+    expect(await cell(page, '#status')).toBe('Password changed: sign in with the new one.');
+    await signIn(page, { username: user.username, password: newPassword, flow: 'USER_PASSWORD_AUTH' });
+    await waitForView(page, 'signed-in');
+    expect(await shownError(page)).toBeNull();
+    expect(await cell(page, 'td[data-claim="cognito:username"]')).toBe(user.username);
+    expect(run.problems).toEqual(NO_PROBLEMS);
+  });
 });

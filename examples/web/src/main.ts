@@ -17,7 +17,7 @@ import {
 } from 'cognito-flow/browser';
 import { CONFIG_ELEMENT_ID, readConfig, type WebConfig } from './config.js';
 import type { TypedError } from './error-text.js';
-import { busy, byId, field, fillTable, onSubmit, show, showError, showStatus } from './page.js';
+import { asView, busy, byId, field, fillTable, onSubmit, show, showError, showStatus } from './page.js';
 
 type SignInFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 
@@ -92,6 +92,12 @@ async function handleStep(app: App, step: SignInStep): Promise<void> {
       byId('confirm-destination', HTMLParagraphElement).textContent =
         'Confirm your account first: enter the code we sent you.';
       return show('confirm');
+    case 'RESET_PASSWORD':
+      // An administrator reset the password: Cognito has sent a code for choosing a new one.
+      return showResetPassword(
+        step.username,
+        'Your password was reset: enter the code we sent you and a new password.',
+      );
     default:
       // This example's pool has no MFA or custom challenges; the CLI (`cognito-flow signin`) answers them all.
       return showError({
@@ -143,6 +149,36 @@ function wireConfirm(app: App): void {
       showStatus(`We sent a new code to ${result.value.codeDelivery?.destination ?? 'you'}.`);
     }),
   );
+}
+
+function showResetPassword(username: string, message: string): void {
+  setInput(byId('reset-password', HTMLFormElement), 'username', username);
+  byId('reset-destination', HTMLParagraphElement).textContent = message;
+  show('reset-password');
+}
+
+function wireForgotPassword(app: App): void {
+  const forgot = byId('forgot-password', HTMLFormElement);
+  onSubmit(forgot, async () => {
+    const username = field(forgot, 'username');
+    const result = await app.auth.forgotPassword({ username });
+    if (result.isErr()) return showError(result.error);
+    const to = result.value.codeDelivery?.destination;
+    showResetPassword(username, to ? `We sent a code to ${to}.` : 'Enter the code we sent you.');
+  });
+  const reset = byId('reset-password', HTMLFormElement);
+  onSubmit(reset, async () => {
+    const username = field(reset, 'username');
+    const result = await app.auth.confirmForgotPassword({
+      username,
+      code: field(reset, 'code'),
+      newPassword: field(reset, 'password'),
+    });
+    if (result.isErr()) return showError(result.error);
+    setInput(byId('sign-in', HTMLFormElement), 'username', username);
+    showStatus('Password changed: sign in with the new one.');
+    show('sign-in');
+  });
 }
 
 function wireSignIn(app: App): void {
@@ -204,7 +240,7 @@ function wireSignedIn(app: App): void {
     link.addEventListener('click', () => {
       showError(null);
       showStatus(null);
-      show(link.dataset.go === 'sign-up' ? 'sign-up' : 'sign-in');
+      show(asView(link.dataset.go) ?? 'sign-in');
     });
   }
 }
@@ -219,6 +255,7 @@ function start(): void {
   wireSignUp(app);
   wireConfirm(app);
   wireSignIn(app);
+  wireForgotPassword(app);
   wireNewPassword(app);
   wireSignedIn(app);
   show('sign-up');

@@ -1,7 +1,36 @@
 import { errorText, type TypedError } from './error-text.js';
 
 /** The views of the page; each is an element with `data-view` of that name. */
-export type View = 'sign-up' | 'confirm' | 'sign-in' | 'new-password' | 'signed-in';
+export type View =
+  | 'sign-up'
+  | 'confirm'
+  | 'sign-in'
+  | 'forgot-password'
+  | 'reset-password'
+  | 'new-password'
+  | 'signed-in';
+
+const VIEWS: readonly View[] = [
+  'sign-up',
+  'confirm',
+  'sign-in',
+  'forgot-password',
+  'reset-password',
+  'new-password',
+  'signed-in',
+];
+
+/**
+ * The view of that name, or `undefined` for any other text (e.g. a `data-go` attribute).
+ *
+ * @example
+ * ```ts
+ * const view = asView(button.dataset.go);
+ * ```
+ */
+export function asView(name: string | undefined): View | undefined {
+  return VIEWS.find((view) => view === name);
+}
 
 /**
  * The element with this id, or a thrown error naming it (the page's HTML and script ship together).
