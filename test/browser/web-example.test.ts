@@ -113,7 +113,7 @@ describe.skipIf(!browserReady)('web example (examples/web) in headless Chromium 
     expect(run.problems).toEqual(NO_PROBLEMS);
   });
 
-  it('an administrator-created user answers NEW_PASSWORD_REQUIRED in the page and is signed in', async () => {
+  it('an administrator-created user answers NEW_PASSWORD_REQUIRED in the page, is signed in, and signs out', async () => {
     const { page, stack: s } = run;
     const username = uniqueUsername('web-admin');
     const { idp } = clientsFor(s);
@@ -143,6 +143,10 @@ describe.skipIf(!browserReady)('web example (examples/web) in headless Chromium 
       user.UserAttributes?.find((a) => a.Name === 'sub')?.Value,
     );
     expect(await cell(page, '#identity-id')).toMatch(new RegExp(`^${s.region}:`));
+    await page.click('#sign-out');
+    await waitForView(page, 'sign-in');
+    expect(await cell(page, '#status')).toBe('Signed out.');
+    expect(await page.locator('#claims tr').count()).toBe(0);
     expect(run.problems).toEqual(NO_PROBLEMS);
   });
 
