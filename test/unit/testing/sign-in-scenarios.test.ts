@@ -216,6 +216,20 @@ describe('failures', () => {
   });
 });
 
+describe('flows the scenarios do not answer', () => {
+  it('CUSTOM_AUTH gets a message that names the flows scenarios answer and what to use instead', async () => {
+    const client = auth();
+    cognito = mockCognito(client).signInSucceeds('carol');
+    const result = await client.signIn({ username: 'carol', flow: 'CUSTOM_AUTH' });
+    expect(result).toBeErrType('Unexpected');
+    expect(result._unsafeUnwrapErr().message).toBe(
+      'cognito-flow/testing: no scenario answers InitiateAuth (CUSTOM_AUTH) for "carol"; the sign-in scenarios answer ' +
+        "USER_SRP_AUTH, USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH — for this flow use cognito.failsWith('...', " +
+        "{ operation: 'InitiateAuth' }), or aws-sdk-client-mock directly",
+    );
+  });
+});
+
 describe('targets, reset and restore', () => {
   it('an AuthClient target mints tokens for that client’s own user pool, and its probe is never recorded', async () => {
     for (const pool of ['eu-west-1_First1', 'ap-south-1_Second2']) {
