@@ -157,6 +157,36 @@ describe.skipIf(!stack)('examples/lambda: the handlers invoked with API Gateway 
       expect(bodyOf(result).error?.type).toBe('InvalidPassword');
     });
 
+    it('an unconfirmed user is 409 UnsupportedStep (CONFIRM_SIGN_UP); an unreachable Cognito 503 Network', async () => {
+      const username = uniqueUsername('lambda-unconfirmed');
+      (
+        await auth.signUp({
+          username,
+          password: NEW_PASSWORD,
+          attributes: { email: `${username}@example.com` },
+        })
+      )._unsafeUnwrap();
+      const unconfirmed = await post({ username, password: NEW_PASSWORD });
+      expect(unconfirmed.statusCode).toBe(409);
+      expect(bodyOf(unconfirmed).error?.message).toBe(
+        'Cognito asks for CONFIRM_SIGN_UP, which this handler does not answer',
+      );
+
+      const offline = createSignInHandler(
+        AuthClient.create({
+          userPoolId: s.userPoolId,
+          clientId: s.secretClientId,
+          clientSecret: s.clientSecret,
+          endpoint: 'http://127.0.0.1:9', // the discard port: nothing answers
+        })._unsafeUnwrap(),
+      );
+      const result = await offline(
+        restApiEvent({ method: 'POST', path: '/sign-in', body: { username, password: NEW_PASSWORD } }),
+      );
+      expect(result.statusCode).toBe(503);
+      expect(bodyOf(result).error).toMatchObject({ type: 'Network', retryable: true });
+    });
+
     it('a step it does not answer (MFA_SETUP on a pool requiring MFA) is 409 UnsupportedStep', async () => {
       const { idp } = clientsFor(s);
       const pool = await idp.send(

@@ -12,6 +12,7 @@ import {
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../examples/node-service/app.js';
+import { stepReply } from '../../examples/node-service/step-reply.js';
 import { stepSealer } from '../../examples/node-service/step-seal.js';
 import { AdminClient } from '../../src/admin/index.js';
 import { AuthClient } from '../../src/index.js';
@@ -415,6 +416,59 @@ describe.skipIf(!stack)('examples/node-service: the Express sign-in API over HTT
     });
     expect(reply.status).toBe(413);
     expect(reply.json.error.type).toBe('TooLarge');
+  });
+
+  it('an unconfirmed user gets { next: CONFIRM_SIGN_UP, username }, without a step to continue', async () => {
+    const { auth } = clientsFor(s, { secret: true });
+    const signedUp = uniqueUsername('svc-unconfirmed');
+    (
+      await auth.signUp({
+        username: signedUp,
+        password: NEW_PASSWORD,
+        attributes: { email: `${signedUp}@example.com` },
+      })
+    )._unsafeUnwrap();
+    const unconfirmed = await request(service, 'POST', '/sign-in', {
+      body: { username: signedUp, password: NEW_PASSWORD },
+    });
+    expect(unconfirmed.status).toBe(200);
+    expect(unconfirmed.json).toEqual({ next: 'CONFIRM_SIGN_UP', username: signedUp });
+  });
+
+  it('a RESET_PASSWORD step is replied as { next, username } with nothing to continue (moto never asks for a reset at sign-in, so stepReply is called directly)', () => {
+    const reply = stepReply(
+      { step: 'RESET_PASSWORD', clientId: s.secretClientId, username: 'alice' },
+      sealer,
+    );
+    expect(reply).toEqual({ next: 'RESET_PASSWORD', username: 'alice' });
+  });
+
+  it('when Cognito cannot be reached, a sign-in is 503 Network (retryable)', async () => {
+    const unreachable = AuthClient.create({
+      userPoolId: s.userPoolId,
+      clientId: s.secretClientId,
+      clientSecret: s.clientSecret,
+      endpoint: 'http://127.0.0.1:9', // the discard port: nothing answers
+    })._unsafeUnwrap();
+    const verifier = TokenVerifier.create({
+      userPoolId: s.userPoolId,
+      clientId: s.secretClientId,
+    })._unsafeUnwrap();
+    const server = createApp({ auth: unreachable, verifier, stepKey }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const offline: Service = {
+      base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+    try {
+      const reply = await request(offline, 'POST', '/sign-in', {
+        body: { username: 'alice', password: NEW_PASSWORD },
+      });
+      expect(reply.status).toBe(503);
+      expect(reply.json.error).toMatchObject({ type: 'Network', retryable: true });
+    } finally {
+      await offline.close();
+    }
   });
 
   it('unknown routes are JSON 404s', async () => {
