@@ -1,4 +1,4 @@
-import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityClient, GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { AuthClient } from 'cognito-flow';
 import { IdentityPool } from 'cognito-flow/identity';
 import { type IdentityPoolMock, mintTokens, mockCognito, type UserPoolMock } from 'cognito-flow/testing';
@@ -109,6 +109,26 @@ describe('identityPoolIssues', () => {
     const result = await pool.getCredentials({ idToken });
     expect(result).toBeErrType('NotAuthorized');
     expect(result._unsafeUnwrapErr().message).toMatch(/^Invalid login token\. Token expired/);
+  });
+
+  it('a Logins key that is not the token’s issuer is refused, as Cognito refuses it', async () => {
+    const client = new CognitoIdentityClient({ region: 'eu-west-1' });
+    mocks.push(mockCognito(client).identityPoolIssues());
+    const { idToken } = mintTokens({ userPoolId, clientId });
+    const wrongKey = { 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other9': idToken };
+    await expect(
+      client.send(new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: wrongKey })),
+    ).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: "Invalid login token. Issuer doesn't match providerName",
+      $fault: 'client',
+    });
+    const rightKey = { [`cognito-idp.eu-west-1.amazonaws.com/${userPoolId}`]: idToken };
+    await expect(
+      client.send(new GetIdCommand({ IdentityPoolId: identityPoolId, Logins: rightKey })),
+    ).resolves.toMatchObject({
+      IdentityId: expect.stringMatching(/^eu-west-1:/),
+    });
   });
 
   it('guests get credentials without logins; failures are typed', async () => {
