@@ -25,6 +25,7 @@ import { matchesPartially, type PartialInput } from './partial-match.js';
 import { type SignInTokenOptions, signInRules } from './sign-in-scenario.js';
 import { type SignUpOptions, signUpRules } from './sign-up-scenario.js';
 import type { SigningKey } from './signing-key.js';
+import { unansweredCall } from './unanswered-call.js';
 
 /**
  * Where and how often a {@link MockAssertions.failsWith} failure applies.
@@ -161,32 +162,6 @@ type AnyStub = AwsStub<any, any, any>;
 type AnyCommand = new (input: any) => any;
 
 const USER_POOL_OPERATIONS = new Set<string>(Object.keys(USER_POOL_COMMANDS));
-
-const SCENARIO_FLOWS = new Set([
-  'USER_SRP_AUTH',
-  'USER_PASSWORD_AUTH',
-  'ADMIN_USER_PASSWORD_AUTH',
-  'ADMIN_NO_SRP_AUTH',
-]);
-
-/** What to add to a mock so that an unanswered call gets an answer. */
-function hint(operation: string, input: unknown): string {
-  const username = usernameOf(input);
-  const who = username === undefined ? '' : ` for "${username}"`;
-  const flow =
-    typeof input === 'object' && input !== null ? (input as { AuthFlow?: unknown }).AuthFlow : undefined;
-  const failure = `cognito.failsWith('...', { operation: '${operation}' })`;
-  let example: string;
-  if (operation === 'GetId' || operation === 'GetCredentialsForIdentity')
-    example = 'cognito.identityPoolIssues()';
-  else if (typeof flow === 'string' && !SCENARIO_FLOWS.has(flow)) {
-    return `cognito-flow/testing: no scenario answers ${operation} (${flow.slice(0, 40)})${who}; the sign-in scenarios answer USER_SRP_AUTH, USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH — for this flow use ${failure}, or aws-sdk-client-mock directly`;
-  } else if (username !== undefined && operation === 'SignUp')
-    example = `cognito.signUpSucceeds('${username}')`;
-  else if (username !== undefined) example = `cognito.signInSucceeds('${username}')`;
-  else example = failure;
-  return `cognito-flow/testing: no scenario answers ${operation}${who}; add one, e.g. ${example}`;
-}
 
 /**
  * The mock behind {@link mockCognito}: one aws-sdk-client-mock stub per service, every operation routed
@@ -376,6 +351,6 @@ export class CognitoMockImpl implements CognitoMock {
       entry.budget.left -= 1;
       return entry.rule.answer(input);
     }
-    throw Object.assign(new Error(hint(operation, input)), { name: 'UnmockedCognitoCall' });
+    throw unansweredCall(operation, input);
   }
 }
