@@ -6,7 +6,8 @@ import { NEW_PASSWORD, stack } from '../clients.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
 import { pendingNewPassword } from './pending-step.js';
 
-const TIMEOUT_MS = 800;
+/** Long enough for a CPU-starved moto to answer in time, short enough to keep the tests quick. */
+const TIMEOUT_MS = 2_000;
 
 describe.skipIf(!stack)('AuthClient on the fetch transport, against a faulty server in front of moto', () => {
   const s = stack as NonNullable<typeof stack>;
@@ -86,7 +87,7 @@ describe.skipIf(!stack)('AuthClient on the fetch transport, against a faulty ser
   it('gives up on a RespondToAuthChallenge slower than timeoutMs without re-sending it: 1 request, Network, no hang', async () => {
     const { step } = await pendingNewPassword(s, auth, 'ffault-rtac-slow');
     server.take();
-    server.fail('RespondToAuthChallenge', { delayMs: 5_000 });
+    server.fail('RespondToAuthChallenge', { delayMs: 8_000 });
     const started = Date.now();
     const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
     expect(failed).toMatchObject({ type: 'Network', retryable: true });

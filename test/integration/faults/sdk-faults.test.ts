@@ -6,7 +6,8 @@ import { NEW_PASSWORD, stack, TEMPORARY_PASSWORD } from '../clients.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
 import { pendingNewPassword } from './pending-step.js';
 
-const TIMEOUT_MS = 800;
+/** Long enough for a CPU-starved moto to answer in time, short enough to keep the tests quick. */
+const TIMEOUT_MS = 2_000;
 
 describe.skipIf(!stack)(
   'AuthClient on the SDK client it creates (endpoint), against a faulty server in front of moto',
@@ -78,7 +79,7 @@ describe.skipIf(!stack)(
     it('gives up on a RespondToAuthChallenge slower than timeoutMs without re-sending it: 1 request, Network, no hang', async () => {
       const { step } = await pendingNewPassword(s, auth, 'fault-rtac-slow');
       server.take();
-      server.fail('RespondToAuthChallenge', { delayMs: 5_000 });
+      server.fail('RespondToAuthChallenge', { delayMs: 8_000 });
       const started = Date.now();
       const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
       const elapsed = Date.now() - started;
@@ -89,7 +90,7 @@ describe.skipIf(!stack)(
     });
 
     it('retries InitiateAuth slower than timeoutMs (safe to repeat) and signs in: 2 requests', async () => {
-      server.fail('InitiateAuth', { delayMs: 5_000 });
+      server.fail('InitiateAuth', { delayMs: 8_000 });
       const { step } = await pendingNewPassword(s, auth, 'fault-init-slow');
       expect(step.step).toBe('NEW_PASSWORD_REQUIRED');
       expect(server.take()).toEqual({ InitiateAuth: 2 });

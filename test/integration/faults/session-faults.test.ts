@@ -8,6 +8,8 @@ import { type FaultServer, startFaultServer } from './fault-server.js';
 import { pendingNewPassword } from './pending-step.js';
 
 const HOUR = 3600_000;
+/** Long enough for a CPU-starved moto to answer in time, short enough to keep the tests quick. */
+const TIMEOUT_MS = 2_000;
 
 describe.skipIf(!stack)(
   'a session whose refresh meets faults keeps its tokens and retries on the next call',
@@ -24,7 +26,7 @@ describe.skipIf(!stack)(
         userPoolId: s.userPoolId,
         clientId: s.clientId,
         endpoint: server.url,
-        timeoutMs: 800,
+        timeoutMs: TIMEOUT_MS,
         now: () => Date.now() + clock.offset,
       })._unsafeUnwrap();
     });
@@ -85,13 +87,13 @@ describe.skipIf(!stack)(
     it('a refresh slower than timeoutMs on every attempt is a retryable Network error in bounded time, the store untouched', async () => {
       const { tokens, store, session, ended } = await signedInSession('sfault-slow');
       clock.offset = 2 * HOUR;
-      server.fail('InitiateAuth', { delayMs: 3_000 }, { delayMs: 3_000 }, { delayMs: 3_000 });
+      server.fail('InitiateAuth', { delayMs: 8_000 }, { delayMs: 8_000 }, { delayMs: 8_000 });
       const started = Date.now();
       expect((await session.getTokens())._unsafeUnwrapErr()).toMatchObject({
         type: 'Network',
         retryable: true,
       });
-      expect(Date.now() - started).toBeLessThan(3 * 800 + 3_000);
+      expect(Date.now() - started).toBeLessThan(3 * TIMEOUT_MS + 3_000);
       expect(server.take()).toEqual({ InitiateAuth: 3 });
       expect((await stored(store)).idToken).toBe(tokens.idToken);
       expect(ended).toEqual([]);
