@@ -42,21 +42,21 @@ describe('AuthClient timeoutMs on the SDK client it creates', () => {
   it('bounds each attempt: a silent server gives a retryable Network error, InitiateAuth tried 3 times, no hang', async () => {
     const { url, server, seen } = await silentServer();
     running = server;
-    const auth = AuthClient.create({ ...POOL, endpoint: url, timeoutMs: 200 })._unsafeUnwrap();
+    const auth = AuthClient.create({ ...POOL, endpoint: url, timeoutMs: 500 })._unsafeUnwrap();
     const started = Date.now();
     const error = (
       await auth.signIn({ username: 'alice', password: 'Hunter2-Correct!', flow: 'USER_PASSWORD_AUTH' })
     )._unsafeUnwrapErr();
     expect(error).toMatchObject({ type: 'Network', retryable: true });
-    expect(error.message).toContain('200 ms');
-    expect(Date.now() - started).toBeLessThan(3 * 200 + 2_000);
+    expect(error.message).toContain('500 ms');
+    expect(Date.now() - started).toBeLessThan(3 * 500 + 2_000);
     expect(seen()).toBe(3);
   }, 10_000);
 
   it('does not re-send a challenge answer that timed out: 1 request', async () => {
     const { url, server, seen } = await silentServer(true);
     running = server;
-    const auth = AuthClient.create({ ...POOL, endpoint: url, timeoutMs: 200 })._unsafeUnwrap();
+    const auth = AuthClient.create({ ...POOL, endpoint: url, timeoutMs: 500 })._unsafeUnwrap();
     const step = (
       await auth.signIn({ username: 'alice', password: 'Hunter2-Correct!', flow: 'USER_PASSWORD_AUTH' })
     )._unsafeUnwrap();
