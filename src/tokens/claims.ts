@@ -92,15 +92,18 @@ function checkCommon(p: Readonly<Record<string, unknown>>, use: string): string 
  * ```
  */
 export function decodeIdToken(token: string): Result<IdTokenClaims, UnexpectedError> {
-  return decodeJwt(token).andThen(({ payload: p }) => {
-    const problem =
-      checkCommon(p, 'id') ??
-      (isString(p.aud) ? undefined : 'aud is missing') ??
-      (isString(p['cognito:username']) ? undefined : 'cognito:username is missing');
-    return problem
-      ? err(makeError('Unexpected', `Not a Cognito ID token: ${problem}`))
-      : ok(p as IdTokenClaims);
-  });
+  return decodeJwt(token).andThen(({ payload }) => idTokenClaims(payload));
+}
+
+/** Checks a decoded (or verified) payload is a Cognito ID token's; the payload itself when it is. */
+export function idTokenClaims(p: Readonly<Record<string, unknown>>): Result<IdTokenClaims, UnexpectedError> {
+  const problem =
+    checkCommon(p, 'id') ??
+    (isString(p.aud) ? undefined : 'aud is missing') ??
+    (isString(p['cognito:username']) ? undefined : 'cognito:username is missing');
+  return problem
+    ? err(makeError('Unexpected', `Not a Cognito ID token: ${problem}`))
+    : ok(p as IdTokenClaims);
 }
 
 /**
@@ -113,13 +116,18 @@ export function decodeIdToken(token: string): Result<IdTokenClaims, UnexpectedEr
  * ```
  */
 export function decodeAccessToken(token: string): Result<AccessTokenClaims, UnexpectedError> {
-  return decodeJwt(token).andThen(({ payload: p }) => {
-    const problem =
-      checkCommon(p, 'access') ??
-      (isString(p.client_id) ? undefined : 'client_id is missing') ??
-      (isString(p.username) ? undefined : 'username is missing');
-    return problem
-      ? err(makeError('Unexpected', `Not a Cognito access token: ${problem}`))
-      : ok(p as AccessTokenClaims);
-  });
+  return decodeJwt(token).andThen(({ payload }) => accessTokenClaims(payload));
+}
+
+/** Checks a decoded (or verified) payload is a Cognito access token's; the payload itself when it is. */
+export function accessTokenClaims(
+  p: Readonly<Record<string, unknown>>,
+): Result<AccessTokenClaims, UnexpectedError> {
+  const problem =
+    checkCommon(p, 'access') ??
+    (isString(p.client_id) ? undefined : 'client_id is missing') ??
+    (isString(p.username) ? undefined : 'username is missing');
+  return problem
+    ? err(makeError('Unexpected', `Not a Cognito access token: ${problem}`))
+    : ok(p as AccessTokenClaims);
 }

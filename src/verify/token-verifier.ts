@@ -4,9 +4,9 @@ import { makeError } from '../errors/make-error.js';
 import type { InvalidConfigError, InvalidTokenError } from '../errors/types.js';
 import {
   type AccessTokenClaims,
-  decodeAccessToken,
-  decodeIdToken,
+  accessTokenClaims,
   type IdTokenClaims,
+  idTokenClaims,
 } from '../tokens/claims.js';
 import { jwksCacheFor } from './jwks-source.js';
 import { mapVerifyError } from './map-verify-error.js';
@@ -110,8 +110,8 @@ export class TokenVerifier {
    * ```
    */
   verifyIdToken(token: string, options?: VerifyOptions): ResultAsync<IdTokenClaims, InvalidTokenError> {
-    return this.#verify(token, 'id', options).andThen((use) =>
-      use === 'id' ? claimsOf(decodeIdToken(token)) : err(invalidToken('token_use', 'Not an ID token')),
+    return this.#verify(token, 'id', options).andThen(({ use, payload }) =>
+      use === 'id' ? claimsOf(idTokenClaims(payload)) : err(invalidToken('token_use', 'Not an ID token')),
     );
   }
 
@@ -128,9 +128,9 @@ export class TokenVerifier {
     token: string,
     options?: VerifyOptions,
   ): ResultAsync<AccessTokenClaims, InvalidTokenError> {
-    return this.#verify(token, 'access', options).andThen((use) =>
+    return this.#verify(token, 'access', options).andThen(({ use, payload }) =>
       use === 'access'
-        ? claimsOf(decodeAccessToken(token))
+        ? claimsOf(accessTokenClaims(payload))
         : err(invalidToken('token_use', 'Not an access token')),
     );
   }
@@ -147,8 +147,8 @@ export class TokenVerifier {
    */
   verify(token: string, options?: VerifyOptions): ResultAsync<VerifiedClaims, InvalidTokenError> {
     return this.#verify(token, null, options).andThen(
-      (use): Result<VerifiedClaims, InvalidTokenError> =>
-        use === 'id' ? claimsOf(decodeIdToken(token)) : claimsOf(decodeAccessToken(token)),
+      ({ use, payload }): Result<VerifiedClaims, InvalidTokenError> =>
+        use === 'id' ? claimsOf(idTokenClaims(payload)) : claimsOf(accessTokenClaims(payload)),
     );
   }
 
@@ -169,12 +169,15 @@ export class TokenVerifier {
     );
   }
 
-  /** Verifies with aws-jwt-verify; answers with the token's `token_use`. */
+  /**
+   * Verifies with aws-jwt-verify; answers with the token's `token_use` and the payload aws-jwt-verify
+   * decoded (the claims come from it: decoding the token a second time cost more than the signature check).
+   */
   #verify(
     token: string,
     tokenUse: TokenUse | null,
     options: VerifyOptions | undefined,
-  ): ResultAsync<TokenUse, InvalidTokenError> {
+  ): ResultAsync<Verified, InvalidTokenError> {
     if (typeof token !== 'string' || token.length === 0) {
       return errAsync(invalidToken('malformed', 'The token must be a non-empty string'));
     }
@@ -197,19 +200,25 @@ export class TokenVerifier {
       ...(scopes && tokenUse !== 'id' ? { scope: scopes } : {}),
     };
     return ResultAsync.fromPromise(
-      Promise.resolve().then(async (): Promise<TokenUse> => {
-        const payload = (await this.#verifier.verify(token, properties)) as { token_use?: unknown };
-        return payload.token_use === 'id' ? 'id' : 'access';
+      Promise.resolve().then(async (): Promise<Verified> => {
+        const payload = (await this.#verifier.verify(token, properties)) as Record<string, unknown>;
+        return { use: payload.token_use === 'id' ? 'id' : 'access', payload };
       }),
       (thrown) => mapVerifyError(thrown, token),
-    ).andThen((use): Result<TokenUse, InvalidTokenError> => {
+    ).andThen((verified): Result<Verified, InvalidTokenError> => {
       // `verify` without a kind: an ID token has no scopes, so a scope requirement rejects it.
-      if (tokenUse === null && use === 'id' && scopes) {
+      if (tokenUse === null && verified.use === 'id' && scopes) {
         return err(invalidToken('scope', 'The token has none of the required scopes (it is an ID token)'));
       }
-      return ok(use);
+      return ok(verified);
     });
   }
+}
+
+/** What aws-jwt-verify accepted: the token's kind and its payload. */
+interface Verified {
+  readonly use: TokenUse;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
 function claimsOf<C>(decoded: Result<C, { message: string }>): Result<C, InvalidTokenError> {
