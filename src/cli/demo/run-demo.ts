@@ -1,4 +1,4 @@
-import { type MotoServer, startMoto } from './moto-server.js';
+import { type MotoServer, motoAvailable, startMoto } from './moto-server.js';
 import { provisionStack } from './provision.js';
 import { type Print, runStory } from './story.js';
 import { demoTargetFromEnvironment } from './target.js';
@@ -15,6 +15,11 @@ export async function runDemo(env: NodeJS.ProcessEnv, print: Print): Promise<voi
     print(`Running the story against AWS (${fromEnv.region}).`);
     await runStory(fromEnv, print);
     return;
+  }
+  if (!(await motoAvailable())) {
+    throw new Error(
+      'moto_server is not installed: pip install "moto[server]==5.2.1", or set COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and COGNITO_IDENTITY_POOL_ID to run against AWS',
+    );
   }
   let moto: MotoServer | undefined;
   try {

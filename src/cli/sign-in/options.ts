@@ -74,11 +74,10 @@ export function addSignInOptions(command: Command): Command {
       '--password-stdin',
       `read the password from the first line of stdin (else ${ENV.password}, else a prompt)`,
     )
-    .option(
-      '--attribute <name=value>',
-      'a required attribute for NEW_PASSWORD_REQUIRED (repeatable)',
-      collect,
-      [] as string[],
+    .addOption(
+      new Option('--attribute <name=value>', 'a required attribute for NEW_PASSWORD_REQUIRED (repeatable)')
+        .argParser(collect)
+        .default([], 'none'),
     )
     .addOption(new Option('--code <code>', 'the one-time code for an MFA or OTP step').env('COGNITO_CODE'))
     .addOption(

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stack } from '../clients.js';
 import { cliEnv, ensureBuiltCli, runCli } from './run-cli.js';
@@ -23,6 +24,15 @@ describe.skipIf(!stack)('cognito-flow demo (the built binary)', () => {
     expect(run.stdout).toMatch(/S3 buckets seen with these credentials: cognito-flow-demo-/);
     expect(run.stdout).toMatch(/Stopped moto_server \(pid \d+\)\.\n$/);
   }, 120_000);
+
+  it('without moto_server on PATH says how to install it (or how to use AWS) and exits 3', async () => {
+    const run = await runCli(['demo'], { env: cliEnv({ PATH: dirname(process.execPath) }) });
+    expect(run.exitCode).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'cognito-flow: moto_server is not installed: pip install "moto[server]==5.2.1", or set COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID and COGNITO_IDENTITY_POOL_ID to run against AWS\n',
+    );
+  });
 
   it('with COGNITO_USER_POOL_ID but no client or identity pool, says what to set and exits 3', async () => {
     const run = await runCli(['demo'], { env: cliEnv({ COGNITO_USER_POOL_ID: 'us-east-1_Abc123' }) });

@@ -1,10 +1,16 @@
 """Runs a command with stdin and stderr on a pseudo-terminal (stdout on a pipe) and plays a script.
 
-Reads a JSON object on stdin: {"argv": [...], "env": {...}, "steps": [{"expect": regex, "send": text}],
-"timeoutMs": n}. Each step waits until `expect` matches the terminal output after the previous match, then
-types `send`. Prints {"exitCode", "terminal", "stdout", "timedOut", "pendingStep"} as JSON.
+Reads a JSON object on stdin: {"argv": [...], "env": {...}, "steps": [step, ...], "timeoutMs": n}. Each step
+waits until its `expect` regex matches the terminal output after the previous match, then types `send`, or,
+like an authenticator app, the current TOTP code (RFC 6238, SHA-1, 6 digits, 30 s) for `totpSecret` or for
+the secret captured by the first group of `expect` when `totpFromMatch` is true, followed by Enter.
+Prints {"exitCode", "terminal", "stdout", "timedOut", "pendingStep"} as JSON.
 """
+import base64
 import fcntl
+import hashlib
+import hmac
+import struct
 import json
 import os
 import pty
@@ -17,6 +23,26 @@ import termios
 import time
 
 config = json.load(sys.stdin)
+
+
+def totp(secret):
+    """The current code, waiting out the last 3 seconds of a period so the server sees the same one."""
+    while 30 - time.time() % 30 < 3:
+        time.sleep(0.2)
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int(time.time() // 30)), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return "%06d" % (value % 1000000)
+
+
+def answer(step, match):
+    if step.get("totpFromMatch"):
+        return totp(match.group(1)) + "\r"
+    if "totpSecret" in step:
+        return totp(step["totpSecret"]) + "\r"
+    return step["send"]
+
 master, slave = pty.openpty()
 
 
@@ -69,7 +95,7 @@ while open_fds:
         if not match:
             break
         search_from += match.end()
-        os.write(master, steps[step_index]["send"].encode())
+        os.write(master, answer(steps[step_index], match).encode())
         step_index += 1
     if proc.poll() is not None and master in open_fds:
         # The child is gone: drain what is left of the terminal, then stop reading it.

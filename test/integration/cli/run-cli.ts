@@ -72,11 +72,15 @@ export function runCli(
   });
 }
 
-/** A step of a terminal session: wait for `expect` on the terminal, then type `send`. */
-export interface PtyStep {
-  readonly expect: string;
-  readonly send: string;
-}
+/**
+ * A step of a terminal session: wait for `expect` (a regex) on the terminal, then type `send` — or, as an
+ * authenticator app would, the current TOTP code (and Enter) for `totpSecret`, or for the secret captured
+ * by the first group of `expect` when `totpFromMatch` is set.
+ */
+export type PtyStep =
+  | { readonly expect: string; readonly send: string }
+  | { readonly expect: string; readonly totpSecret: string }
+  | { readonly expect: string; readonly totpFromMatch: true };
 
 /** What a terminal session produced: everything shown on the terminal, and stdout (a pipe) apart. */
 export interface PtyRun {

@@ -1,0 +1,132 @@
+import {
+  AdminCreateUserCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { DEFAULT_TOTP_ISSUER } from 'cognito-flow';
+import * as OTPAuth from 'otpauth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from '../clients.js';
+import { cliEnv, ensureBuiltCli, runCli, runCliInPty } from './run-cli.js';
+
+/** A TOTP code with at least 10 s of its period left (the CLI needs a few seconds to start and sign in). */
+async function codeWithTimeToSpare(secret: string): Promise<string> {
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret.toUpperCase()),
+    digits: 6,
+    period: 30,
+  });
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  return totp.generate();
+}
+
+// moto runs with MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true: TOTP codes are checked for real.
+describe.skipIf(!stack)(
+  'cognito-flow sign-in with TOTP MFA (the built binary in a terminal, against moto)',
+  () => {
+    const s = stack as NonNullable<typeof stack>;
+    let userPoolId = '';
+    let clientId = '';
+    let username = '';
+    let secret = '';
+    const flags = () => [
+      'sign-in',
+      '--user-pool-id',
+      userPoolId,
+      '--client-id',
+      clientId,
+      '--endpoint',
+      s.endpoint,
+      '--flow',
+      'password',
+      '--username',
+      username,
+    ];
+
+    beforeAll(async () => {
+      ensureBuiltCli();
+      const { idp } = clientsFor(s);
+      const pool = await idp.send(
+        new CreateUserPoolCommand({ PoolName: 'cognito-flow-cli-mfa', MfaConfiguration: 'ON' }),
+      );
+      userPoolId = pool.UserPool?.Id ?? '';
+      await idp.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: userPoolId,
+          MfaConfiguration: 'ON',
+          SoftwareTokenMfaConfiguration: { Enabled: true },
+        }),
+      );
+      const client = await idp.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: userPoolId,
+          ClientName: 'cli-mfa',
+          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        }),
+      );
+      clientId = client.UserPoolClient?.ClientId ?? '';
+      username = uniqueUsername('cli-totp');
+      await idp.send(
+        new AdminCreateUserCommand({
+          UserPoolId: userPoolId,
+          Username: username,
+          TemporaryPassword: TEMPORARY_PASSWORD,
+          MessageAction: 'SUPPRESS',
+        }),
+      );
+    }, 300_000);
+
+    it('new password, then MFA_SETUP: the otpauth URI as a QR code and the secret, then the app code signs in', async () => {
+      const run = await runCliInPty(flags(), [
+        { expect: 'Password', send: `${TEMPORARY_PASSWORD}\r` },
+        { expect: 'New password', send: `${NEW_PASSWORD}\r` },
+        { expect: 'Repeat it', send: `${NEW_PASSWORD}\r` },
+        {
+          expect: 'Or enter the secret by hand: (\\S+)[\\s\\S]*Code from your authenticator app',
+          totpFromMatch: true,
+        },
+      ]);
+      expect(run.pendingStep, run.terminal).toBeNull();
+      expect(run.exitCode, run.terminal).toBe(0);
+      expect(run.terminal).toContain('This user must set up MFA before signing in.');
+      secret = /Or enter the secret by hand: (\S+)/.exec(run.terminal)?.[1] ?? '';
+      expect(secret).not.toBe('');
+      expect(run.terminal).toContain('Scan this QR code with your authenticator app:');
+      expect(run.terminal).toMatch(/[▀▄█]{10}/);
+      expect(run.terminal).toContain(
+        `otpauth URI: otpauth://totp/${encodeURIComponent(DEFAULT_TOTP_ISSUER)}:${username}?secret=${secret}&issuer=`,
+      );
+      expect(run.terminal).not.toContain(NEW_PASSWORD);
+      expect(JSON.parse(run.stdout).idToken).toMatch(/^ey/);
+    }, 60_000);
+
+    it('the next sign-in asks for the authenticator code (SOFTWARE_TOKEN_MFA) in the terminal', async () => {
+      expect(secret).not.toBe('');
+      const run = await runCliInPty(flags(), [
+        { expect: 'Password', send: `${NEW_PASSWORD}\r` },
+        { expect: 'Code from your authenticator app', totpSecret: secret },
+      ]);
+      expect(run.exitCode, run.terminal).toBe(0);
+      expect(JSON.parse(run.stdout).accessToken).toMatch(/^ey/);
+    }, 60_000);
+
+    it('non-interactively: --code signs in; a wrong code exits 1; no code without a terminal exits 2', async () => {
+      expect(secret).not.toBe('');
+      const env = cliEnv({ COGNITO_PASSWORD: NEW_PASSWORD });
+      const ok = await runCli([...flags(), '--code', await codeWithTimeToSpare(secret)], { env });
+      expect(ok.exitCode, ok.stderr).toBe(0);
+
+      const wrong = await runCli([...flags(), '--code', '000000'], { env });
+      expect(wrong.exitCode).toBe(1);
+      expect(wrong.stderr).toMatch(/^cognito-flow: Checking the code failed \(CodeMismatch\): [^\n]*\n$/);
+
+      const missing = await runCli(flags(), { env, timeoutMs: 10_000 });
+      expect(missing.exitCode).toBe(2);
+      expect(missing.stderr).toBe(
+        'cognito-flow: Code from your authenticator app is needed but there is no terminal to ask on: pass --code (or set COGNITO_CODE)\n',
+      );
+    }, 60_000);
+  },
+);
