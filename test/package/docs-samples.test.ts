@@ -1,0 +1,116 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkSamples,
+  compilerOptionsOf,
+  type DocSample,
+  extractSamples,
+  markdownFiles,
+  samplesOf,
+} from './docs-samples.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const options = compilerOptionsOf(`${root}tsconfig.json`);
+const files = markdownFiles(root, readdirSync(`${root}docs`).sort());
+
+describe('every TypeScript sample in README.md and docs/*.md compiles under the repo tsconfig', () => {
+  const extracted = new Map(files.map((file) => [file, samplesOf(root, file)]));
+  let failures: string[] = [];
+
+  beforeAll(() => {
+    // One program over all guides' blocks: loading src/ and the AWS SDK's types once is the whole cost.
+    const samples = [...extracted.values()].flatMap((each) => each.samples);
+    failures = checkSamples(root, samples, options);
+  }, 120_000);
+
+  it('the compiler options themselves are valid', () => {
+    expect(failures.filter((failure) => failure.startsWith('compiler:'))).toEqual([]);
+  });
+
+  it.each(files)('%s', (file) => {
+    const { samples, problems } = extracted.get(file) ?? { samples: [], problems: [] };
+    const mine = failures.filter((failure) => failure.startsWith(`${file}:`));
+    expect([...problems, ...mine], `${samples.length} TypeScript blocks in ${file}`).toEqual([]);
+  });
+});
+
+describe('the docs-samples checker', () => {
+  const check = (markdown: string): string[] => {
+    const { samples, problems } = extractSamples('docs/fixture.md', markdown);
+    return [...problems, ...checkSamples(root, samples, options)];
+  };
+
+  it('reports a broken block as file:line with the compiler message, and passes a sound one', () => {
+    const markdown = [
+      '# Guide',
+      '',
+      '```ts',
+      "import { AuthClient } from 'cognito-flow';",
+      '',
+      "const auth = new AuthClient({ region: 'eu-west-1', userPoolId: 'eu-west-1_x', clientId: 'c' });",
+      'await auth.signIn({ username: 42 });',
+      '```',
+      '',
+      '```typescript',
+      "import { AuthClient } from 'cognito-flow';",
+      'declare const auth: AuthClient;',
+      "const result = await auth.signIn({ username: 'alice', password: 'secret' });",
+      'if (result.isOk()) console.log(result.value.step);',
+      '```',
+    ].join('\n');
+    const failures = check(markdown);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(
+      /^docs\/fixture\.md:7: TS2322: Type 'number' is not assignable to type 'string'/,
+    );
+  }, 60_000);
+
+  it("checks each block as its own module, so blocks do not see each other's names", () => {
+    const markdown = ['```ts', 'const shared = 1;', '```', '', '```ts', 'console.log(shared);', '```'].join(
+      '\n',
+    );
+    expect(check(markdown)).toEqual(["docs/fixture.md:6: TS2304: Cannot find name 'shared'."]);
+  }, 60_000);
+
+  it('skips a block opted out with a reason, and rejects a skip without one or on no ts block', () => {
+    const skipped = [
+      '<!-- docs-samples: skip (a shape, not a program) -->',
+      '```ts',
+      'step: Step<"SMS_MFA">',
+      '```',
+    ];
+    expect(check(skipped.join('\n'))).toEqual([]);
+    expect(extractSamples('docs/fixture.md', skipped.join('\n')).samples).toEqual<DocSample[]>([
+      { file: 'docs/fixture.md', line: 3, code: 'step: Step<"SMS_MFA">', skip: 'a shape, not a program' },
+    ]);
+    expect(
+      extractSamples('docs/fixture.md', '<!-- docs-samples: skip () -->\n```ts\nx\n```').problems,
+    ).toEqual(['docs/fixture.md:1: a docs-samples skip must give a reason']);
+    expect(extractSamples('docs/fixture.md', '<!-- docs-samples: skip -->\n```ts\nx\n```').problems).toEqual([
+      'docs/fixture.md:1: malformed marker, write <!-- docs-samples: skip (reason) -->',
+    ]);
+    expect(
+      extractSamples('docs/fixture.md', '<!-- docs-samples: skip (why) -->\n```sh\nls\n```').problems,
+    ).toEqual(['docs/fixture.md:1: docs-samples marker is not on the line before a ts block']);
+  });
+
+  it('extracts indented fences, longer fences and only ts/typescript tags', () => {
+    const markdown = [
+      '- step',
+      '  ```ts',
+      '  const a = 1;',
+      '  ```',
+      '````typescript',
+      '```',
+      '````',
+      '```js',
+      'x',
+      '```',
+    ];
+    expect(extractSamples('README.md', markdown.join('\n')).samples).toEqual<DocSample[]>([
+      { file: 'README.md', line: 3, code: 'const a = 1;' },
+      { file: 'README.md', line: 6, code: '```' },
+    ]);
+  });
+});
