@@ -10,6 +10,7 @@ import {
   TARGET_PREFIX,
   UNSIGNED_OPERATIONS,
 } from './fetch-operations.js';
+import { inputSecrets } from './input-secrets.js';
 import { mayRetry } from './retry-policy.js';
 import type { OperationShape, Transport } from './transport.js';
 
@@ -181,7 +182,8 @@ export function fetchTransport<Ops extends { [K in keyof Ops]: OperationShape }>
         ),
       );
     }
-    return new ResultAsync(send(resolved.value, operation, input, callOptions?.secrets ?? [])) as ResultAsync<
+    const secrets = [...(callOptions?.secrets ?? []), ...inputSecrets(input)];
+    return new ResultAsync(send(resolved.value, operation, input, secrets)) as ResultAsync<
       Ops[K]['output'],
       CognitoError
     >;
