@@ -313,6 +313,20 @@ describe.skipIf(!stack)('examples/lambda: the handlers invoked with API Gateway 
       expect(result.context).toEqual({ sub: claims.sub, username, groups: '' });
     });
 
+    it("passes the user's groups on (cognito:groups, comma-separated)", async () => {
+      const { admin } = clientsFor(s);
+      const group = `editors-${Date.now().toString(36)}`;
+      (await admin.createGroup({ groupName: group }))._unsafeUnwrap();
+      const username = await newUser('lambda-groups');
+      (await admin.addUserToGroup(username, group))._unsafeUnwrap();
+      const result = await post({ username, password: TEMPORARY_PASSWORD, newPassword: NEW_PASSWORD });
+      expect(result.statusCode, result.body).toBe(200);
+      const token = bodyOf(result).tokens?.accessToken ?? '';
+      expect((await verifier.verifyAccessToken(token))._unsafeUnwrap()['cognito:groups']).toEqual([group]);
+      const allowed = await authorize(tokenAuthorizerEvent(`Bearer ${token}`));
+      expect(allowed.context?.groups).toBe(group);
+    });
+
     it('fails with exactly "Unauthorized" (API Gateway then answers 401) for a missing, malformed, forged or ID token', async () => {
       const { tokens } = await signedIn('lambda-authz-bad');
       for (const header of [
