@@ -67,6 +67,16 @@ describe('userPool()', () => {
     expect(cognito.calls()).toHaveLength(0);
   });
 
+  it('a config that is not an object gives an invalid pool, not a throw', async () => {
+    for (const bad of [null, undefined, 42, 'eu-west-1_AbC123']) {
+      const handle = userPool(bad as never);
+      expect(handle).toEqual({ userPoolId: '', clientId: '', valid: false });
+      expect((await signIn(handle, { username: 'alice', password: 'pw' }))._unsafeUnwrapErr().type).toBe(
+        'InvalidConfig',
+      );
+    }
+  });
+
   it('an object that is not a pool made by userPool() is an InvalidConfig error, not a throw', async () => {
     const forged = { userPoolId: 'eu-west-1_AbC123', clientId: 'client1', valid: true } as UserPool;
     const result = await signIn(forged, { username: 'alice', password: 'pw' });
