@@ -138,3 +138,4 @@ export {
 } from './tokens/session-index.js';
 export type { TokenSet } from './tokens/token-set.js';
 export { type FetchTransportOptions, fetchTransport } from './transport/fetch-transport.js';
+export { type WithMiddlewareStack, withRetryPolicy } from './transport/sdk-retry-policy.js';

@@ -1,6 +1,7 @@
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { Result } from 'neverthrow';
 import type { InvalidConfigError } from '../errors/types.js';
+import { libraryClient } from '../transport/library-client.js';
 import type { IdentityPoolConfig, ResolvedIdentityPoolConfig } from './config.js';
 import { IdentityPoolCore } from './identity-pool-core.js';
 import { type IdentityPoolTransport, identitySdkTransport } from './identity-transport.js';
@@ -9,11 +10,9 @@ import { type IdentityPoolTransport, identitySdkTransport } from './identity-tra
 function sdkDefaultTransport(config: ResolvedIdentityPoolConfig): IdentityPoolTransport {
   const stsEndpoint = config.basicFlow?.stsEndpoint ?? config.endpoint;
   return identitySdkTransport(
+    // Built like the user-pool client: each attempt bounded (30 s), the library's retry rule applied.
     config.client ??
-      new CognitoIdentityClient({
-        region: config.region,
-        ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-      }),
+      libraryClient(CognitoIdentityClient, { region: config.region, endpoint: config.endpoint }),
     stsEndpoint ? { region: config.region, endpoint: stsEndpoint } : { region: config.region },
   );
 }

@@ -2,7 +2,14 @@ import { redactCause } from '../errors/redact-cause.js';
 import { inputSecrets } from './input-secrets.js';
 import { consumesOnSuccess, isTransientFailure, provesNotProcessed } from './retry-policy.js';
 
-/** Anything with an AWS SDK v3 client middleware stack. */
+/**
+ * Anything with an AWS SDK v3 client middleware stack (every SDK v3 client).
+ *
+ * @example
+ * ```ts
+ * const client: WithMiddlewareStack = new CognitoIdentityProviderClient({ region: 'eu-west-1' });
+ * ```
+ */
 export interface WithMiddlewareStack {
   readonly middlewareStack: {
     // biome-ignore lint/suspicious/noExplicitAny: the SDK overloads these per middleware step.

@@ -12,6 +12,8 @@ const subpaths = {
   'cognito-flow/verify': ['TokenVerifier'],
   'cognito-flow/node': ['fileTokenStore'],
   'cognito-flow/oauth': ['OAuthClient'],
+  'cognito-flow/triggers': ['TriggerError', 'autoConfirmByDomain'],
+  'cognito-flow/testing': ['mockCognito', 'mintTokens', 'cognitoException'],
 } as const;
 
 function node(args: string[]): string {
@@ -64,5 +66,19 @@ describe('the built package loads through its exports map', () => {
       `const { AuthClient } = require('cognito-flow'); const r = AuthClient.create({ userPoolId: 'nope', clientId: '' }); console.log(r.isErr() && r.error.type);`,
     ]);
     expect(out.trim()).toBe('InvalidConfig');
+  });
+
+  it('cognito-flow/testing/vitest is ESM only, like Vitest itself: import works, require is not exported', () => {
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      `const m = await import('cognito-flow/testing/vitest'); console.log(Object.keys(m.cognitoMatchers).sort().join(' '));`,
+    ]);
+    expect(esm.trim()).toBe('toBeAtStep toBeErr toBeErrType toBeOk');
+    const cjs = node([
+      '-e',
+      `try { require('cognito-flow/testing/vitest'); console.log('loaded'); } catch (e) { console.log(e.code); }`,
+    ]);
+    expect(cjs.trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 });

@@ -12,6 +12,8 @@ const entries = [
   'src/browser/index.ts',
   'src/oauth/index.ts',
   'src/triggers/index.ts',
+  'src/testing/index.ts',
+  'src/testing/vitest.ts',
 ];
 
 /** Every symbol an entry exports that lacks an `@example` in its TSDoc. */
