@@ -91,13 +91,12 @@ describe('decodeJwt on arbitrary strings and values (property)', () => {
 });
 
 describe('decodeJwt on huge tokens', () => {
-  it('decodes a token with a 2 MB claim in linear time (well under a second)', () => {
+  // No timing assertion (speed lives in bench/): a quadratic decoder would blow the test's own time limit.
+  it('decodes a token with a 2 MB claim and rejects 2 MB segments of garbage', () => {
     const big = 'x'.repeat(2_000_000);
-    const started = performance.now();
     const decoded = decodeJwt(tokenOf({ alg: 'RS256' }, { sub: big }))._unsafeUnwrap();
     expect(decoded.payload.sub).toBe(big);
     expect(decodeJwt(`${big}.${big}.${big}`).isErr()).toBe(true);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 
