@@ -47,7 +47,7 @@ describe.skipIf(!stack)('cognito-flow credentials (the built binary against moto
     await s3With(s, (await pool.getGuestCredentials())._unsafeUnwrap()).send(
       new CreateBucketCommand({ Bucket: bucket }),
     );
-  }, 300_000);
+  }, 900_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

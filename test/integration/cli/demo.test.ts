@@ -4,7 +4,7 @@ import { stack } from '../clients.js';
 import { cliEnv, ensureBuiltCli, runCli } from './run-cli.js';
 
 describe.skipIf(!stack)('cognito-flow demo (the built binary)', () => {
-  beforeAll(() => ensureBuiltCli(), 300_000);
+  beforeAll(() => ensureBuiltCli(), 900_000);
 
   it('starts its own moto_server, runs the four steps of the story with their request counts and stops it', async () => {
     const run = await runCli(['demo'], { env: cliEnv(), timeoutMs: 90_000 });

@@ -76,7 +76,7 @@ describe.skipIf(!stack)(
           MessageAction: 'SUPPRESS',
         }),
       );
-    }, 300_000);
+    }, 900_000);
 
     it('new password, then MFA_SETUP: the otpauth URI as a QR code and the secret, then the app code signs in', async () => {
       const run = await runCliInPty(flags(), [

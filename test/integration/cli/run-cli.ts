@@ -16,11 +16,24 @@ function newestSourceTime(dir: string): number {
   return newest;
 }
 
-/** Builds dist/ with tsup when dist/cli/main.js is missing or older than a source file. */
+/**
+ * Builds dist/ with tsup when dist/cli/main.js is missing or older than the CLI's sources (src/cli/**),
+ * package.json or tsup.config.ts. `npm test` builds before vitest, so this only runs when working on the
+ * CLI; library changes elsewhere in src/ are covered by their own tests and the next full build.
+ */
 export function ensureBuiltCli(): void {
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSourceTime(`${root}src`)) return;
-  const built = spawnSync('npx', ['tsup'], { cwd: root, encoding: 'utf8', timeout: 240_000 });
-  if (built.status !== 0) throw new Error(`tsup failed:\n${built.stdout}\n${built.stderr}`);
+  const newest = Math.max(
+    newestSourceTime(`${root}src/cli`),
+    statSync(`${root}package.json`).mtimeMs,
+    statSync(`${root}tsup.config.ts`).mtimeMs,
+  );
+  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest) return;
+  const built = spawnSync('npx', ['tsup'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
+  if (built.status !== 0) {
+    throw new Error(
+      `tsup failed (${built.signal ?? `exit ${built.status}`}):\n${built.stdout}\n${built.stderr}`,
+    );
+  }
 }
 
 /** The environment the CLI runs with: the test's own, minus anything that would answer for it. */

@@ -35,7 +35,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
     return username;
   }
 
-  beforeAll(() => ensureBuiltCli(), 300_000);
+  beforeAll(() => ensureBuiltCli(), 900_000);
 
   it('signs an AdminCreateUser user in through NEW_PASSWORD_REQUIRED typed into a terminal, never echoing a password', async () => {
     const username = await adminCreatedUser('cli-pty');
