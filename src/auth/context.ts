@@ -1,5 +1,5 @@
 import { ResultAsync } from 'neverthrow';
-import { modPow } from '#modpow';
+import { modPow, srpHashes } from '#modpow';
 import type { ResolvedAuthConfig } from '../config/auth-config.js';
 import { secretHash } from '../crypto/secret-hash.js';
 import { makeError } from '../errors/make-error.js';
@@ -18,8 +18,8 @@ export interface AuthContext {
 }
 
 /**
- * Builds the context of an {@link AuthClient}: SRP uses the modular exponentiation the `#modpow`
- * import condition picks (OpenSSL on Node, native BigInt elsewhere).
+ * Builds the context of an {@link AuthClient}: SRP uses the modular exponentiation and hashes the `#modpow`
+ * import condition picks (OpenSSL and node:crypto on Node; native BigInt and WebCrypto elsewhere).
  *
  * @example
  * ```ts
@@ -27,7 +27,12 @@ export interface AuthContext {
  * ```
  */
 export function authContext(config: ResolvedAuthConfig, transport: UserPoolTransport): AuthContext {
-  return { config, transport, srp: { modPow }, answered: answeredSessions() };
+  return {
+    config,
+    transport,
+    srp: { modPow, ...(srpHashes ? { hashes: srpHashes } : {}) },
+    answered: answeredSessions(),
+  };
 }
 
 /**

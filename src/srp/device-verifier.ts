@@ -58,10 +58,16 @@ export interface DeviceVerifierSecrets extends DeviceVerifierInput {
  * ```
  */
 export async function computeDeviceVerifier(
-  deps: Pick<SrpDeps, 'modPow'>,
+  deps: Pick<SrpDeps, 'modPow' | 'hashes'>,
   input: DeviceVerifierSecrets,
 ): Promise<{ readonly passwordVerifier: string; readonly salt: string }> {
-  const x = await computeX(input.salt, input.deviceGroupKey, input.deviceKey, input.devicePassword);
+  const x = await computeX(
+    input.salt,
+    input.deviceGroupKey,
+    input.deviceKey,
+    input.devicePassword,
+    deps.hashes,
+  );
   const v = deps.modPow(SRP_G, x, SRP_N);
   return { passwordVerifier: bytesToBase64(padHexBytes(v)), salt: bytesToBase64(padHexBytes(input.salt)) };
 }

@@ -1,8 +1,9 @@
 /**
- * SHA-256 and HMAC-SHA256 for SRP, from WebCrypto (`crypto.subtle`: Node ≥ 20, browsers, workers, Deno,
- * Bun). Nothing is bundled for it, which is what lets `cognito-flow/browser` sign in with SRP in under
- * 15 kB gzip; on Node the six hashes of one sign-in cost the same as a pure-JS implementation's
- * (about 0.2 ms, next to milliseconds of modular exponentiation).
+ * SHA-256 and HMAC-SHA256 for SRP, from WebCrypto (`crypto.subtle`: browsers, workers, Deno, Bun, Node).
+ * These are SRP's default hashes: nothing is bundled for them, which is what lets `cognito-flow/browser`
+ * sign in with SRP in under 15 kB gzip. On Node the `#modpow` module supplies node:crypto's instead
+ * (`hash-node.ts`): WebCrypto's key imports and thread-pool round trips cost there about five times the
+ * CPU of the hashing itself.
  */
 
 /** SHA-256's block size: HMAC pads shorter keys with zeros to it. */

@@ -2,7 +2,7 @@ import { toBufferSource } from './hash.js';
 import { utf8 } from './hex.js';
 
 /** Cognito's HKDF `info`: the UTF-8 of "Caldera Derived Key" (the counter byte 0x01 is HKDF's own). */
-const CALDERA_INFO = utf8('Caldera Derived Key');
+export const CALDERA_INFO = utf8('Caldera Derived Key');
 
 /** Length of the derived key in bytes. */
 export const SRP_KEY_LENGTH = 16;

@@ -1,4 +1,5 @@
 import type { ModPow } from './modpow.js';
+import type { SrpHashes } from './srp-client.js';
 
 /**
  * Window width for an exponent of `bits` bits (the thresholds OpenSSL uses for sliding windows).
@@ -84,3 +85,15 @@ export const modPow: ModPow = (base, exponent, modulus) => {
   if (b === 2n) return powerOfTwo(exponent, modulus);
   return slidingWindow(b, exponent, modulus);
 };
+
+/**
+ * The hashes this runtime's `#modpow` module offers SRP: none, so SRP uses WebCrypto's (the default of
+ * `SrpDeps.hashes`), which browsers, workers, Deno and Bun have natively — nothing to bundle.
+ *
+ * @example
+ * ```ts
+ * import { modPow, srpHashes } from '#modpow';
+ * const deps: SrpDeps = { modPow, ...(srpHashes ? { hashes: srpHashes } : {}) };
+ * ```
+ */
+export const srpHashes: SrpHashes | undefined = undefined;

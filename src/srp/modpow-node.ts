@@ -60,3 +60,14 @@ export const modPow: ModPow = (base, exponent, modulus) => {
     return bigintModPow(b, exponent, modulus);
   }
 };
+
+/**
+ * The hashes this runtime's `#modpow` module offers SRP: node:crypto's (see `hash-node.ts`).
+ *
+ * @example
+ * ```ts
+ * import { modPow, srpHashes } from '#modpow';
+ * const deps: SrpDeps = { modPow, ...(srpHashes ? { hashes: srpHashes } : {}) };
+ * ```
+ */
+export { nodeSrpHashes as srpHashes } from './hash-node.js';

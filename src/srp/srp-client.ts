@@ -40,6 +40,25 @@ export type RandomBytes = (length: number) => Uint8Array;
 export interface SrpDeps {
   readonly modPow: ModPow;
   readonly randomBytes?: RandomBytes;
+  /** The hashes (default: WebCrypto's, see `hash.ts`; on Node the `#modpow` module gives node:crypto's). */
+  readonly hashes?: SrpHashes;
+}
+
+/**
+ * SHA-256, HMAC-SHA256 and Cognito's HKDF, as SRP needs them. The default is WebCrypto (`hash.ts`,
+ * `hkdf.ts`: nothing to bundle); on Node the `#modpow` module supplies node:crypto's synchronous ones,
+ * which cost a fifth of WebCrypto's CPU per sign-in there.
+ *
+ * @example
+ * ```ts
+ * const hashes: SrpHashes = { sha256, hmacSha256, hkdf: cognitoHkdf };
+ * ```
+ */
+export interface SrpHashes {
+  sha256(data: Uint8Array): Promise<Uint8Array>;
+  hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
+  /** Cognito's HKDF: 16 bytes from `ikm` (padHex bytes of S) and `salt` (padHex bytes of u). */
+  hkdf(ikm: Uint8Array, salt: Uint8Array): Promise<Uint8Array>;
 }
 
 /**
@@ -159,8 +178,9 @@ export function startSrp(deps: SrpDeps): SrpSecret {
  * const u = await computeU(secret.A, B);
  * ```
  */
-export async function computeU(A: bigint, B: bigint): Promise<bigint> {
-  return bytesToBigInt(await sha256(concatBytes(padHexBytes(A), padHexBytes(B))));
+export async function computeU(A: bigint, B: bigint, hashes?: SrpHashes): Promise<bigint> {
+  const hash = hashes?.sha256 ?? sha256;
+  return bytesToBigInt(await hash(concatBytes(padHexBytes(A), padHexBytes(B))));
 }
 
 /**
@@ -201,10 +221,12 @@ export async function computeX(
   poolName: string,
   userId: string,
   password: string,
+  hashes?: SrpHashes,
 ): Promise<bigint> {
-  const inner = await sha256(utf8(`${poolName}${userId}:${password}`));
+  const hash = hashes?.sha256 ?? sha256;
+  const inner = await hash(utf8(`${poolName}${userId}:${password}`));
   // Cognito hashes the hex digest's bytes, i.e. the 32 raw bytes.
-  return bytesToBigInt(await sha256(concatBytes(padHexBytes(salt), inner)));
+  return bytesToBigInt(await hash(concatBytes(padHexBytes(salt), inner)));
 }
 
 interface ParsedChallenge {
@@ -261,8 +283,8 @@ async function claim(
   const { a, A } = input.secret;
 
   const [uValue, x] = await Promise.all([
-    computeU(A, B),
-    computeX(salt, input.poolName, input.userIdForSrp, input.password),
+    computeU(A, B, deps.hashes),
+    computeX(salt, input.poolName, input.userIdForSrp, input.password, deps.hashes),
   ]);
   const u = checkU(uValue);
   if (u.isErr()) return err(u.error);
@@ -271,13 +293,13 @@ async function claim(
   const base = (((B - SRP_K * gx) % SRP_N) + SRP_N) % SRP_N;
   const S = deps.modPow(base, a + u.value * x, SRP_N);
 
-  const key = await cognitoHkdf(padHexBytes(S), padHexBytes(u.value));
+  const key = await (deps.hashes?.hkdf ?? cognitoHkdf)(padHexBytes(S), padHexBytes(u.value));
   const message = concatBytes(
     utf8(input.poolName),
     utf8(input.userIdForSrp),
     secretBlock,
     utf8(input.timestamp),
   );
-  const signature = bytesToBase64(await hmacSha256(key, message));
+  const signature = bytesToBase64(await (deps.hashes?.hmacSha256 ?? hmacSha256)(key, message));
   return ok({ signature, key });
 }
