@@ -2,6 +2,8 @@
  * `cognito-flow/testing`: helpers for testing code that uses cognito-flow, without a network. Built on
  * aws-sdk-client-mock (an optional peer dependency: install it next to your test runner). Vitest
  * matchers live in `cognito-flow/testing/vitest`.
+ *
+ * @module cognito-flow/testing
  */
 export type { CodeChallengeOptions, NewPasswordOptions, SmsMfaOptions } from './challenge-stages.js';
 export { type CognitoExceptionName, cognitoException } from './cognito-exception.js';

@@ -2,11 +2,15 @@
  * `cognito-flow/testing/vitest`: Vitest matchers for cognito-flow Results and sign-in steps. Importing
  * this module registers them (`expect.extend`) and types them on Vitest's `Assertion`; add it to
  * `setupFiles`, or import it at the top of a test file.
+ *
+ * @module cognito-flow/testing/vitest
  */
 import { expect } from 'vitest';
 import type { StepName } from '../auth/steps.js';
 import type { CognitoError } from '../errors/types.js';
 import { checkErr, checkErrType, checkOk, checkStep } from './result-matchers.js';
+
+export type { MatcherOutcome } from './result-matchers.js';
 
 /**
  * The matchers this module adds to Vitest's `expect`. Failure messages print the actual Result or step,
