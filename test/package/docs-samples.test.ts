@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -30,6 +30,10 @@ describe('every TypeScript sample in README.md and docs/*.md compiles under the 
 
   it.each(files)('%s', (file) => {
     const { samples, problems } = extracted.get(file) ?? { samples: [], problems: [] };
+    // An independent count of the fences, so an extractor that misses blocks cannot pass silently.
+    const fences =
+      readFileSync(`${root}${file}`, 'utf8').match(/^\s*(`{3,}|~{3,})\s*(ts|typescript)\b/gim) ?? [];
+    expect(samples).toHaveLength(fences.length);
     const mine = failures.filter((failure) => failure.startsWith(`${file}:`));
     expect([...problems, ...mine], `${samples.length} TypeScript blocks in ${file}`).toEqual([]);
   });
