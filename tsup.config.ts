@@ -32,7 +32,6 @@ export default defineConfig({
     'neverthrow',
     '#modpow',
     /^node:/,
-    /^@noble\//,
     /^aws-jwt-verify/,
     'aws-sdk-client-mock',
     /^vitest/,

@@ -17,7 +17,7 @@ import { createSrpSession, signSrpSession } from 'cognito-srp-helper';
 import { SRP_G, SRP_K, SRP_N } from '../src/srp/group.js';
 import { hexToBigInt } from '../src/srp/hex.js';
 import { modPow as bigintModPow } from '../src/srp/modpow-bigint.js';
-import { modPow as nodeModPow } from '../src/srp/modpow-node.js';
+import { srpHashes as nodeHashes, modPow as nodeModPow } from '../src/srp/modpow-node.js';
 import { computeU, computeX } from '../src/srp/srp-client.js';
 import { cpuMs } from './support/cpu.js';
 import { machineLine } from './support/machine.js';
@@ -90,7 +90,7 @@ interface Contender {
 async function main(): Promise<void> {
   const bound = await makeBound();
   const contenders: Contender[] = [
-    { name: 'cognito-flow (modpow-node)', run: cognitoFlow(nodeModPow), reps: 8 },
+    { name: 'cognito-flow (modpow-node)', run: cognitoFlow(nodeModPow, nodeHashes), reps: 8 },
     { name: 'cognito-flow (modpow-bigint)', run: cognitoFlow(bigintModPow), reps: 2 },
     { name: 'amazon-cognito-identity-js', run: amazonCognitoIdentityJs, reps: 1 },
     { name: 'cognito-srp-helper', run: cognitoSrpHelper, reps: 1 },

@@ -13,7 +13,7 @@
  */
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { TokenVerifier } from 'cognito-flow/verify';
-import { modPow as nodeModPow } from '../src/srp/modpow-node.js';
+import { srpHashes as nodeHashes, modPow as nodeModPow } from '../src/srp/modpow-node.js';
 import { loadLine, machineLine } from './support/machine.js';
 import { localIssuer } from './support/rs256-tokens.js';
 import { runSlices, type SliceContender, sliceContender } from './support/slices.js';
@@ -39,7 +39,7 @@ function rows(contenders: readonly SliceContender[], baseline: SliceContender): 
 }
 
 async function srpContenders(): Promise<SliceContender[]> {
-  const flow = cognitoFlow(nodeModPow);
+  const flow = cognitoFlow(nodeModPow, nodeHashes);
   for (const signIn of [flow, amazonCognitoIdentityJs]) {
     if ((await signIn()) !== vector.PASSWORD_CLAIM_SIGNATURE) throw new Error('SRP signature mismatch');
   }

@@ -4,7 +4,7 @@
  */
 import { hexToBytes } from '../../src/srp/hex.js';
 import type { ModPow } from '../../src/srp/modpow.js';
-import { computePasswordClaim, startSrp } from '../../src/srp/srp-client.js';
+import { computePasswordClaim, type SrpHashes, startSrp } from '../../src/srp/srp-client.js';
 import { BigInteger, helperWithSmallA, Sha256 } from '../../test/support/cognito-oracle.js';
 import { loadSrpVector } from '../../test/support/srp-vector.js';
 
@@ -18,22 +18,20 @@ if (aBytes === undefined) throw new Error('bad vector');
 export type SignIn = () => Promise<string>;
 
 /** cognito-flow's `startSrp` + `computePasswordClaim` with the given modular exponentiation. */
-export function cognitoFlow(modPow: ModPow): SignIn {
+export function cognitoFlow(modPow: ModPow, hashes?: SrpHashes): SignIn {
+  const deps = hashes ? { modPow, hashes } : { modPow };
   return async () => {
-    const secret = startSrp({ modPow, randomBytes: () => aBytes as Uint8Array });
-    const claim = await computePasswordClaim(
-      { modPow },
-      {
-        poolName: vector.poolName,
-        userIdForSrp: params.USER_ID_FOR_SRP,
-        password: vector.password,
-        secret,
-        srpB: params.SRP_B,
-        salt: params.SALT,
-        secretBlock: params.SECRET_BLOCK,
-        timestamp: vector.TIMESTAMP,
-      },
-    );
+    const secret = startSrp({ ...deps, randomBytes: () => aBytes as Uint8Array });
+    const claim = await computePasswordClaim(deps, {
+      poolName: vector.poolName,
+      userIdForSrp: params.USER_ID_FOR_SRP,
+      password: vector.password,
+      secret,
+      srpB: params.SRP_B,
+      salt: params.SALT,
+      secretBlock: params.SECRET_BLOCK,
+      timestamp: vector.TIMESTAMP,
+    });
     if (claim.isErr()) throw new Error(claim.error.message);
     return claim.value.signature;
   };

@@ -15,5 +15,6 @@ export function fetchUserPoolTransport(config: ResolvedAuthConfig): UserPoolTran
     service: 'cognito-idp',
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
   });
 }
