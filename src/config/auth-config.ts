@@ -13,7 +13,8 @@ import {
 } from './checks.js';
 
 /**
- * Configuration of an {@link AuthClient}.
+ * Configuration of an {@link AuthClient}. Optional fields also accept `undefined` (e.g.
+ * `clientSecret: process.env.COGNITO_CLIENT_SECRET`), which means "not given".
  *
  * @example
  * ```ts
@@ -26,29 +27,29 @@ export interface AuthClientConfig {
   /** The app client id. */
   readonly clientId: string;
   /** The app client secret, for app clients that have one. SECRET_HASH is then sent wherever Cognito wants it. */
-  readonly clientSecret?: string;
+  readonly clientSecret?: string | undefined;
   /** AWS region; derived from `userPoolId` when omitted. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** A custom endpoint (e.g. a local moto server). Ignored when `client` is given. */
-  readonly endpoint?: string;
+  readonly endpoint?: string | undefined;
   /**
    * An SDK client to use as is: its own region, endpoint, time-outs, retries and middleware apply — the
    * SDK's default retry strategy then also re-sends challenge answers after a 5xx, a reset or a time-out.
    * Wrap it in `withRetryPolicy(client)` for cognito-flow's rule (see docs/security.md).
    */
-  readonly client?: CognitoIdentityProviderClient;
+  readonly client?: CognitoIdentityProviderClient | undefined;
   /**
    * Time limit of each attempt of each call, connecting included, in ms (default 30,000). An attempt
    * that runs out fails as a retryable `Network` error. Ignored when `client` is given (configure its
    * `requestHandler` instead).
    */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Clock in epoch milliseconds, for tests. Defaults to `Date.now`. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
   /** Where remembered-device secrets are kept (default: in memory, per process). */
-  readonly deviceStore?: DeviceStore;
+  readonly deviceStore?: DeviceStore | undefined;
   /** The name new devices are confirmed with when a sign-in does not give one (default `cognito-flow`). */
-  readonly deviceName?: string;
+  readonly deviceName?: string | undefined;
 }
 
 /** A validated {@link AuthClientConfig}. */

@@ -21,7 +21,7 @@ export interface AutoSignInInput {
   /** The user name given to `signUp` and `confirmSignUp`. */
   readonly username: string;
   /** The session `confirmSignUp` returned. */
-  readonly session?: string;
+  readonly session?: string | undefined;
   /** Passed to the pool's Lambda triggers. */
   readonly clientMetadata?: Readonly<Record<string, string>>;
   /** The name to confirm a new device with, when the pool tracks devices (default: the client's `deviceName`). */

@@ -23,7 +23,7 @@ export interface ConfirmSignUpInput {
   /** The code Cognito sent (see `SignUpResult.codeDelivery`). */
   readonly code: string;
   /** The `session` from `signUp`'s result; give it to get a session for `autoSignIn` back. */
-  readonly session?: string;
+  readonly session?: string | undefined;
   /** Move the email/phone alias from another user to this one instead of failing with `UsernameExists`. */
   readonly forceAliasCreation?: boolean;
   /** Passed to the pool's Lambda triggers. */
