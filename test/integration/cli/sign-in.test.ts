@@ -172,6 +172,16 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
     expect(run.terminal).not.toContain(wrong);
   });
 
+  it('Ctrl+C at a prompt exits 130 with one line', async () => {
+    const run = await runCliInPty(['sign-in', ...poolFlags()], [{ expect: 'Username', send: '\u0003' }], {
+      timeoutMs: 10_000,
+    });
+    expect(run.timedOut).toBe(false);
+    expect(run.exitCode).toBe(130);
+    expect(run.terminal).toContain('cognito-flow: Cancelled');
+    expect(run.stdout).toBe('');
+  });
+
   it('an unknown user exits 1', async () => {
     const run = await runCli(
       ['sign-in', ...poolFlags(), '--flow', 'password', '--username', uniqueUsername('nobody')],
