@@ -557,7 +557,7 @@ export class AuthClientCore {
    *
    * @example
    * ```ts
-   * await auth.setMfaPreference({ accessToken, totp: { enabled: true, preferred: true } });
+   * await auth.setMfaPreference({ accessToken, totp: true, preferred: 'SOFTWARE_TOKEN_MFA' });
    * ```
    */
   setMfaPreference(input: SetMfaPreferenceInput): ResultAsync<void, AccountError> {

@@ -2,6 +2,8 @@
  * `cognito-flow/browser`: `cognito-flow`'s user-pool API and `cognito-flow/identity`'s `IdentityPool`, on
  * plain `fetch` — no AWS SDK in the bundle. Besides the `AuthClient` class, the sign-in is offered as
  * tree-shakable functions of a `userPool(config)` handle, so a bundle keeps only what it calls.
+ *
+ * @module cognito-flow/browser
  */
 
 export {

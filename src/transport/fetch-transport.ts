@@ -151,7 +151,7 @@ async function send(
 }
 
 /**
- * A {@link Transport} on plain `fetch` — no AWS SDK — for browsers and small bundles. It POSTs AWS JSON
+ * A `Transport` on plain `fetch` — no AWS SDK — for browsers and small bundles. It POSTs AWS JSON
  * 1.1 to Cognito's regional endpoint (or `endpoint`), reads errors from `x-amzn-ErrorType` / `__type`
  * and maps them with the same `mapSdkError` as the SDK transport, so callers see the same typed errors.
  * Each attempt is bounded by `timeoutMs`; throttling, 5xx and network failures are retried with
