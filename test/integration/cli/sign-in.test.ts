@@ -52,6 +52,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
     expect(run.pendingStep).toBeNull();
     expect(run.exitCode, run.terminal).toBe(0);
     expect(run.terminal).toContain('Cognito requires a new password for this user.');
+    expect(run.terminal).toContain('Sign-in…'); // the spinner, on the terminal's stderr only
     expect(run.terminal).toContain(username); // the user name is echoed as typed
     expect(run.terminal).not.toContain(TEMPORARY_PASSWORD);
     expect(run.terminal).not.toContain(NEW_PASSWORD);
