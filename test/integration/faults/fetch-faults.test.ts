@@ -45,56 +45,6 @@ describe.skipIf(!stack)('AuthClient on the fetch transport, against a faulty ser
     expect(server.take()).toEqual({ InitiateAuth: 3 });
   });
 
-  it('does not re-send RespondToAuthChallenge after a reset: 1 request, retryable Network, and the step stays answerable', async () => {
-    const { step } = await pendingNewPassword(s, auth, 'ffault-rtac-reset');
-    server.take();
-    server.fail('RespondToAuthChallenge', 'reset');
-    const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-    expect(failed).toMatchObject({ type: 'Network', retryable: true });
-    expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-    expect((await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrap().step).toBe('SIGNED_IN');
-  });
-
-  it('does not re-send RespondToAuthChallenge after an HTML 500: 1 request, retryable Unexpected naming HTTP 500', async () => {
-    const { step } = await pendingNewPassword(s, auth, 'ffault-rtac-500');
-    server.take();
-    server.fail('RespondToAuthChallenge', 'html500');
-    const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-    expect(failed).toMatchObject({ type: 'Unexpected', retryable: true });
-    expect(failed.message).toContain('HTTP 500');
-    expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-  });
-
-  it('a RespondToAuthChallenge processed but whose answer is lost: 1 request, retryable Network; answering again is a clear SessionExpired', async () => {
-    const { username, step } = await pendingNewPassword(s, auth, 'ffault-rtac-lost');
-    server.take();
-    server.fail('RespondToAuthChallenge', 'lostAnswer', 'usedSession');
-    expect((await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr()).toMatchObject({
-      type: 'Network',
-      retryable: true,
-    });
-    expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-    expect((await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr()).toMatchObject({
-      type: 'SessionExpired',
-      retryable: false,
-    });
-    const fresh = (
-      await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
-    )._unsafeUnwrap();
-    expect(fresh.step).toBe('SIGNED_IN');
-  });
-
-  it('gives up on a RespondToAuthChallenge slower than timeoutMs without re-sending it: 1 request, Network, no hang', async () => {
-    const { step } = await pendingNewPassword(s, auth, 'ffault-rtac-slow');
-    server.take();
-    server.fail('RespondToAuthChallenge', { delayMs: 8_000 });
-    const started = Date.now();
-    const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-    expect(failed).toMatchObject({ type: 'Network', retryable: true });
-    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2_000);
-    expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-  });
-
   it('retries RespondToAuthChallenge after throttling (400 TooManyRequestsException, then a bare 429) and completes: 3 requests', async () => {
     const { step } = await pendingNewPassword(s, auth, 'ffault-rtac-throttle');
     server.take();

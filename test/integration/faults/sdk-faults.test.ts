@@ -36,59 +36,6 @@ describe.skipIf(!stack)(
       expect(server.take()).toEqual({ InitiateAuth: 3 });
     });
 
-    it('does not re-send RespondToAuthChallenge after a reset: 1 request, retryable Network, and the step stays answerable', async () => {
-      const { step } = await pendingNewPassword(s, auth, 'fault-rtac-reset');
-      server.take();
-      server.fail('RespondToAuthChallenge', 'reset');
-      const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-      expect(failed).toMatchObject({ type: 'Network', retryable: true });
-      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-      // The reset request never reached moto, so the same step is answered on the next try.
-      const done = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrap();
-      expect(done.step).toBe('SIGNED_IN');
-      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-    });
-
-    it('does not re-send RespondToAuthChallenge after an HTML 500: 1 request, retryable Unexpected naming HTTP 500', async () => {
-      const { step } = await pendingNewPassword(s, auth, 'fault-rtac-500');
-      server.take();
-      server.fail('RespondToAuthChallenge', 'html500');
-      const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-      expect(failed).toMatchObject({ type: 'Unexpected', retryable: true });
-      expect(failed.message).toContain('HTTP 500');
-      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-    });
-
-    it('a RespondToAuthChallenge processed but whose answer is lost: 1 request, retryable Network; answering again is a clear SessionExpired (session used), and a new sign-in works', async () => {
-      const { username, step } = await pendingNewPassword(s, auth, 'fault-rtac-lost');
-      server.take();
-      server.fail('RespondToAuthChallenge', 'lostAnswer', 'usedSession');
-      const lost = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-      expect(lost).toMatchObject({ type: 'Network', retryable: true });
-      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-      const again = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-      expect(again).toMatchObject({ type: 'SessionExpired', retryable: false });
-      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-      // The lost answer was processed: the new password is set, and signing in again with it works.
-      const fresh = (
-        await auth.signIn({ username, password: NEW_PASSWORD, flow: 'USER_PASSWORD_AUTH' })
-      )._unsafeUnwrap();
-      expect(fresh.step).toBe('SIGNED_IN');
-    });
-
-    it('gives up on a RespondToAuthChallenge slower than timeoutMs without re-sending it: 1 request, Network, no hang', async () => {
-      const { step } = await pendingNewPassword(s, auth, 'fault-rtac-slow');
-      server.take();
-      server.fail('RespondToAuthChallenge', { delayMs: 8_000 });
-      const started = Date.now();
-      const failed = (await auth.completeNewPassword(step, NEW_PASSWORD))._unsafeUnwrapErr();
-      const elapsed = Date.now() - started;
-      expect(failed).toMatchObject({ type: 'Network', retryable: true });
-      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-      expect(elapsed).toBeLessThan(TIMEOUT_MS + 2_000);
-      expect(server.take()).toEqual({ RespondToAuthChallenge: 1 });
-    });
-
     it('retries InitiateAuth slower than timeoutMs (safe to repeat) and signs in: 2 requests', async () => {
       server.fail('InitiateAuth', { delayMs: 8_000 });
       const { step } = await pendingNewPassword(s, auth, 'fault-init-slow');
