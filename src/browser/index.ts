@@ -6,6 +6,12 @@
  * @module cognito-flow/browser
  */
 
+// Every type of the main entry, and its values except the SDK-bound ones (its `AuthClient`, replaced below,
+// and `withRetryPolicy`), each from its own module: re-exporting '../index.js' itself would make Node (or an
+// unbundled browser) load the AWS SDK through the main entry's `AuthClient`.
+export { formatAttributes, fromAttributeList, toAttributeList } from '../attributes/format.js';
+export { memoryDeviceStore } from '../auth/devices/device-store.js';
+export { mapAuthResponse } from '../auth/map-auth-response.js';
 export {
   answerCustomChallenge,
   completeNewPassword,
@@ -27,9 +33,16 @@ export {
   restoreSession,
   startSession,
 } from '../auth/pool/tokens.js';
+export { DEFAULT_TOTP_ISSUER, totpUri } from '../auth/totp-uri.js';
 export type { UserPool } from '../auth/user-pool.js';
+export { secretHash } from '../crypto/secret-hash.js';
+export { mapSdkError } from '../errors/map-sdk-error.js';
 export type { AwsCredentials, IdentityError, IdentityPoolConfig } from '../identity/index.js';
-export * from '../index.js';
+export type * from '../index.js';
+export { decodeAccessToken, decodeIdToken } from '../tokens/claims.js';
+export { decodeJwt } from '../tokens/jwt.js';
+export { deviceStoreFromTokenStore, memoryTokenStore } from '../tokens/session-index.js';
+export { fetchTransport } from '../transport/fetch-transport.js';
 export { AuthClient } from './auth-client.js';
 export { IdentityPool } from './identity-pool.js';
 export { userPool } from './user-pool.js';

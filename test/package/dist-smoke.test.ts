@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -80,5 +81,25 @@ describe('the built package loads through its exports map', () => {
       `try { require('cognito-flow/testing/vitest'); console.log('loaded'); } catch (e) { console.log(e.code); }`,
     ]);
     expect(cjs.trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+
+  it('cognito-flow/browser loads under Node (or unbundled) without the AWS SDK: its built module graph imports only neverthrow and #modpow', () => {
+    const external = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(
+        /(?:import|export)[^;]*?from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]/g,
+      )) {
+        const specifier = match[1] ?? match[2] ?? '';
+        if (specifier.startsWith('.')) walk(resolve(dirname(file), specifier));
+        else external.add(specifier);
+      }
+    };
+    walk(`${root}dist/browser/index.js`);
+    expect(seen.size).toBeGreaterThan(1);
+    expect([...external].sort()).toEqual(['#modpow', 'neverthrow']);
   });
 });
