@@ -1,5 +1,10 @@
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, type Stack } from '../../examples/support/provision.js';
@@ -64,6 +69,26 @@ export const TEMPORARY_PASSWORD = 'Temp-Passw0rd!';
 export const NEW_PASSWORD = 'N3w-Passw0rd!x';
 
 /**
+ * A new administrator-created user (FORCE_CHANGE_PASSWORD with TEMPORARY_PASSWORD, no message sent); with
+ * `email`, the attribute `<username>@example.com`.
+ */
+export async function adminCreatedUser(
+  s: Stack,
+  prefix: string,
+  options: { email?: boolean } = {},
+): Promise<string> {
+  const username = uniqueUsername(prefix);
+  const created = await clientsFor(s).admin.createUser({
+    username,
+    ...(options.email ? { attributes: { email: `${username}@example.com` } } : {}),
+    temporaryPassword: TEMPORARY_PASSWORD,
+    messageAction: 'SUPPRESS',
+  });
+  if (created.isErr()) throw new Error(`createUser: ${created.error.message}`);
+  return username;
+}
+
+/**
  * An administrator-created user who has set a permanent password (NEW_PASSWORD_REQUIRED answered) and
  * is signed in, with the clients used; the request counter starts from zero.
  */
@@ -73,13 +98,7 @@ export async function signedInUser(
   options: { secret?: boolean; now?: () => number } = {},
 ) {
   const clients = clientsFor(s, options);
-  const username = uniqueUsername(prefix);
-  const created = await clients.admin.adminCreateUser({
-    username,
-    temporaryPassword: TEMPORARY_PASSWORD,
-    messageAction: 'SUPPRESS',
-  });
-  if (created.isErr()) throw new Error(`adminCreateUser: ${created.error.message}`);
+  const username = await adminCreatedUser(s, prefix);
   const first = await clients.auth.signIn({
     username,
     password: TEMPORARY_PASSWORD,
@@ -91,4 +110,34 @@ export async function signedInUser(
   if (done.isErr() || done.value.step !== 'SIGNED_IN') throw new Error('expected SIGNED_IN');
   clients.counter.take();
   return { ...clients, username, tokens: done.value.tokens };
+}
+
+/**
+ * A new user pool on moto that requires MFA by authenticator app (TOTP), with one app client allowed
+ * USER_PASSWORD_AUTH (moto fakes SRP) and refresh; with `secret`, the client has a secret.
+ */
+export async function totpRequiredPool(s: Stack, name: string, options: { secret?: boolean } = {}) {
+  const { idp } = clientsFor(s);
+  const pool = await idp.send(new CreateUserPoolCommand({ PoolName: name, MfaConfiguration: 'ON' }));
+  const userPoolId = pool.UserPool?.Id ?? '';
+  await idp.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'ON',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
+  const client = await idp.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: name,
+      GenerateSecret: options.secret ?? false,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  return {
+    userPoolId,
+    clientId: client.UserPoolClient?.ClientId ?? '',
+    clientSecret: client.UserPoolClient?.ClientSecret ?? '',
+  };
 }

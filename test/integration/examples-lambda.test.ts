@@ -1,10 +1,5 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import {
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-  SetUserPoolMfaConfigCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthorizer } from '../../examples/lambda/authorizer.js';
@@ -15,7 +10,15 @@ import { createSignInHandler } from '../../examples/lambda/sign-in-handler.js';
 import { AdminClient } from '../../src/admin/index.js';
 import { AuthClient } from '../../src/index.js';
 import { TokenVerifier } from '../../src/verify/index.js';
-import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
+import {
+  adminCreatedUser,
+  clientsFor,
+  NEW_PASSWORD,
+  stack,
+  TEMPORARY_PASSWORD,
+  totpRequiredPool,
+  uniqueUsername,
+} from './clients.js';
 
 const run = promisify(execFile);
 
@@ -55,18 +58,7 @@ describe.skipIf(!stack)('examples/lambda: the handlers invoked with API Gateway 
   const getMe = (headers: Record<string, string>) =>
     me(restApiEvent({ method: 'GET', path: '/me', headers }));
 
-  async function newUser(prefix: string) {
-    const username = uniqueUsername(prefix);
-    (
-      await clientsFor(s).admin.createUser({
-        username,
-        attributes: { email: `${username}@example.com` },
-        temporaryPassword: TEMPORARY_PASSWORD,
-        messageAction: 'SUPPRESS',
-      })
-    )._unsafeUnwrap();
-    return username;
-  }
+  const newUser = (prefix: string) => adminCreatedUser(s, prefix, { email: true });
 
   /** A user who has set NEW_PASSWORD, and their tokens (through the handler). */
   async function signedIn(prefix: string) {
@@ -189,24 +181,7 @@ describe.skipIf(!stack)('examples/lambda: the handlers invoked with API Gateway 
 
     it('a step it does not answer (MFA_SETUP on a pool requiring MFA) is 409 UnsupportedStep', async () => {
       const { idp } = clientsFor(s);
-      const pool = await idp.send(
-        new CreateUserPoolCommand({ PoolName: 'lambda-mfa', MfaConfiguration: 'ON' }),
-      );
-      const userPoolId = pool.UserPool?.Id ?? '';
-      await idp.send(
-        new SetUserPoolMfaConfigCommand({
-          UserPoolId: userPoolId,
-          MfaConfiguration: 'ON',
-          SoftwareTokenMfaConfiguration: { Enabled: true },
-        }),
-      );
-      const client = await idp.send(
-        new CreateUserPoolClientCommand({
-          UserPoolId: userPoolId,
-          ClientName: 'lambda',
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        }),
-      );
+      const { userPoolId, clientId } = await totpRequiredPool(s, 'lambda-mfa');
       const username = uniqueUsername('lambda-mfa');
       (
         await AdminClient.create({ userPoolId, client: idp })
@@ -216,7 +191,7 @@ describe.skipIf(!stack)('examples/lambda: the handlers invoked with API Gateway 
       const mfaSignIn = createSignInHandler(
         AuthClient.create({
           userPoolId,
-          clientId: client.UserPoolClient?.ClientId ?? '',
+          clientId,
           endpoint: s.endpoint,
         })._unsafeUnwrap(),
         'USER_PASSWORD_AUTH',

@@ -4,11 +4,6 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import {
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-  SetUserPoolMfaConfigCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../examples/node-service/app.js';
@@ -18,7 +13,15 @@ import { AdminClient } from '../../src/admin/index.js';
 import { AuthClient } from '../../src/index.js';
 import { TokenVerifier } from '../../src/verify/index.js';
 import { freshTotpCode } from '../support/totp.js';
-import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from './clients.js';
+import {
+  adminCreatedUser,
+  clientsFor,
+  NEW_PASSWORD,
+  stack,
+  TEMPORARY_PASSWORD,
+  totpRequiredPool,
+  uniqueUsername,
+} from './clients.js';
 
 const run = promisify(execFile);
 
@@ -106,19 +109,7 @@ describe.skipIf(!stack)('examples/node-service: the Express sign-in API over HTT
     await service?.close();
   });
 
-  async function newUser(prefix: string) {
-    const username = uniqueUsername(prefix);
-    const { admin } = clientsFor(s);
-    (
-      await admin.createUser({
-        username,
-        attributes: { email: `${username}@example.com` },
-        temporaryPassword: TEMPORARY_PASSWORD,
-        messageAction: 'SUPPRESS',
-      })
-    )._unsafeUnwrap();
-    return username;
-  }
+  const newUser = (prefix: string) => adminCreatedUser(s, prefix, { email: true });
 
   /** POST /sign-in with the temporary password: the sealed NEW_PASSWORD_REQUIRED reply. */
   async function firstStep(username: string) {
@@ -482,30 +473,14 @@ describe.skipIf(!stack)('examples/node-service: the Express sign-in API over HTT
 
     beforeAll(async () => {
       const { idp } = clientsFor(s);
-      const pool = await idp.send(
-        new CreateUserPoolCommand({ PoolName: 'node-service-mfa', MfaConfiguration: 'ON' }),
-      );
-      const userPoolId = pool.UserPool?.Id ?? '';
-      await idp.send(
-        new SetUserPoolMfaConfigCommand({
-          UserPoolId: userPoolId,
-          MfaConfiguration: 'ON',
-          SoftwareTokenMfaConfiguration: { Enabled: true },
-        }),
-      );
-      const client = await idp.send(
-        new CreateUserPoolClientCommand({
-          UserPoolId: userPoolId,
-          ClientName: 'node-service',
-          GenerateSecret: true,
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        }),
-      );
+      const { userPoolId, clientId, clientSecret } = await totpRequiredPool(s, 'node-service-mfa', {
+        secret: true,
+      });
       mfaService = await startService({
         endpoint: s.endpoint,
         userPoolId,
-        clientId: client.UserPoolClient?.ClientId ?? '',
-        clientSecret: client.UserPoolClient?.ClientSecret ?? '',
+        clientId,
+        clientSecret,
         stepKey,
       });
       const admin = AdminClient.create({ userPoolId, client: idp })._unsafeUnwrap();

@@ -5,6 +5,7 @@
 import { errAsync, type ResultAsync } from 'neverthrow';
 import { makeError } from '../../errors/make-error.js';
 import { narrowError } from '../../errors/narrow.js';
+import { SERVICE_ERROR_TAGS } from '../../errors/service-errors.js';
 import type {
   InvalidConfigError,
   InvalidParameterError,
@@ -47,15 +48,7 @@ export type RefreshError =
 const REFRESH_ERRORS = [
   'NotAuthorized',
   'UserNotFound',
-  'InvalidParameter',
-  'ResourceNotFound',
-  'LimitExceeded',
-  'TooManyRequests',
-  'LambdaTrigger',
-  'InvalidConfiguration',
-  'Internal',
-  'Network',
-  'InvalidConfig',
+  ...SERVICE_ERROR_TAGS,
 ] as const satisfies readonly RefreshError['type'][];
 
 /**

@@ -5,7 +5,7 @@ import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/clie
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientsFor, NEW_PASSWORD, s3With, stack, TEMPORARY_PASSWORD, uniqueUsername } from '../clients.js';
-import { CLI, cliEnv, ensureBuiltCli, runCli } from './run-cli.js';
+import { CLI, cliEnv, ensureBuiltCli, poolFlags, runCli } from './run-cli.js';
 
 describe.skipIf(!stack)('cognito-flow credentials (the built binary against moto)', () => {
   const s = stack as NonNullable<typeof stack>;
@@ -13,12 +13,7 @@ describe.skipIf(!stack)('cognito-flow credentials (the built binary against moto
   let username = '';
   let bucket = '';
   const signInFlags = () => [
-    '--user-pool-id',
-    s.userPoolId,
-    '--client-id',
-    s.clientId,
-    '--endpoint',
-    s.endpoint,
+    ...poolFlags(s.userPoolId, s.clientId, s.endpoint),
     '--identity-pool-id',
     s.identityPoolId,
     '--username',
@@ -127,17 +122,7 @@ describe.skipIf(!stack)('cognito-flow credentials (the built binary against moto
 
   it('--id-token-stdin takes what sign-in printed and --format json names the identity', async () => {
     const signedIn = await runCli(
-      [
-        'sign-in',
-        '--user-pool-id',
-        s.userPoolId,
-        '--client-id',
-        s.clientId,
-        '--endpoint',
-        s.endpoint,
-        '--username',
-        username,
-      ],
+      ['sign-in', ...poolFlags(s.userPoolId, s.clientId, s.endpoint), '--username', username],
       { env: withPassword() },
     );
     expect(signedIn.exitCode, signedIn.stderr).toBe(0);
@@ -188,17 +173,7 @@ describe.skipIf(!stack)('cognito-flow credentials (the built binary against moto
     expect(garbage.stderr).toBe('cognito-flow: --id-token-stdin: stdin holds no JWT\n');
 
     const signedIn = await runCli(
-      [
-        'sign-in',
-        '--user-pool-id',
-        s.userPoolId,
-        '--client-id',
-        s.clientId,
-        '--endpoint',
-        s.endpoint,
-        '--username',
-        username,
-      ],
+      ['sign-in', ...poolFlags(s.userPoolId, s.clientId, s.endpoint), '--username', username],
       { env: withPassword() },
     );
     const accessToken = JSON.parse(signedIn.stdout).accessToken as string;

@@ -1,25 +1,26 @@
-import {
-  AdminCreateUserCommand,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-  SetUserPoolMfaConfigCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DEFAULT_TOTP_ISSUER } from 'cognito-flow';
 import * as OTPAuth from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from '../clients.js';
-import { cliEnv, ensureBuiltCli, runCli, runCliInPty } from './run-cli.js';
+import { freshTotpCode } from '../../support/totp.js';
+import {
+  clientsFor,
+  NEW_PASSWORD,
+  stack,
+  TEMPORARY_PASSWORD,
+  totpRequiredPool,
+  uniqueUsername,
+} from '../clients.js';
+import { cliEnv, ensureBuiltCli, poolFlags, runCli, runCliInPty } from './run-cli.js';
 
 /** A TOTP code with at least 10 s of its period left (the CLI needs a few seconds to start and sign in). */
-async function codeWithTimeToSpare(secret: string): Promise<string> {
+function codeWithTimeToSpare(secret: string): Promise<string> {
   const totp = new OTPAuth.TOTP({
     secret: OTPAuth.Secret.fromBase32(secret.toUpperCase()),
     digits: 6,
     period: 30,
   });
-  const left = 30_000 - (Date.now() % 30_000);
-  if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
-  return totp.generate();
+  return freshTotpCode(totp, 10_000);
 }
 
 // moto runs with MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true: TOTP codes are checked for real.
@@ -33,12 +34,7 @@ describe.skipIf(!stack)(
     let secret = '';
     const flags = () => [
       'sign-in',
-      '--user-pool-id',
-      userPoolId,
-      '--client-id',
-      clientId,
-      '--endpoint',
-      s.endpoint,
+      ...poolFlags(userPoolId, clientId, s.endpoint),
       '--flow',
       'password',
       '--username',
@@ -48,25 +44,7 @@ describe.skipIf(!stack)(
     beforeAll(async () => {
       ensureBuiltCli();
       const { idp } = clientsFor(s);
-      const pool = await idp.send(
-        new CreateUserPoolCommand({ PoolName: 'cognito-flow-cli-mfa', MfaConfiguration: 'ON' }),
-      );
-      userPoolId = pool.UserPool?.Id ?? '';
-      await idp.send(
-        new SetUserPoolMfaConfigCommand({
-          UserPoolId: userPoolId,
-          MfaConfiguration: 'ON',
-          SoftwareTokenMfaConfiguration: { Enabled: true },
-        }),
-      );
-      const client = await idp.send(
-        new CreateUserPoolClientCommand({
-          UserPoolId: userPoolId,
-          ClientName: 'cli-mfa',
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-        }),
-      );
-      clientId = client.UserPoolClient?.ClientId ?? '';
+      ({ userPoolId, clientId } = await totpRequiredPool(s, 'cognito-flow-cli-mfa'));
       username = uniqueUsername('cli-totp');
       await idp.send(
         new AdminCreateUserCommand({

@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** The built `cognito-flow` binary (package.json "bin"). */
+/**
+ * The flags naming a user pool and its app client on a local Cognito (moto), as every command takes them.
+ */
+export function poolFlags(userPoolId: string, clientId: string, endpoint: string): string[] {
+  return ['--user-pool-id', userPoolId, '--client-id', clientId, '--endpoint', endpoint];
+}
+
 export const CLI = `${root}dist/cli/main.js`;
 const PTY_DRIVER = fileURLToPath(new URL('./pty-driver.py', import.meta.url));
 

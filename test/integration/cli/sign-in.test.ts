@@ -1,34 +1,18 @@
 import { decodeJwt } from 'cognito-flow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clientsFor, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from '../clients.js';
-import { cliEnv, ensureBuiltCli, runCli, runCliInPty } from './run-cli.js';
+import { adminCreatedUser, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from '../clients.js';
+import { cliEnv, ensureBuiltCli, poolFlags, runCli, runCliInPty } from './run-cli.js';
 
 describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', () => {
   const s = stack as NonNullable<typeof stack>;
-  const poolFlags = () => [
-    '--user-pool-id',
-    s.userPoolId,
-    '--client-id',
-    s.clientId,
-    '--endpoint',
-    s.endpoint,
-  ];
+  const flags = () => poolFlags(s.userPoolId, s.clientId, s.endpoint);
 
-  async function adminCreatedUser(prefix: string): Promise<string> {
-    const username = uniqueUsername(prefix);
-    const created = await clientsFor(s).admin.adminCreateUser({
-      username,
-      temporaryPassword: TEMPORARY_PASSWORD,
-      messageAction: 'SUPPRESS',
-    });
-    if (created.isErr()) throw new Error(`adminCreateUser: ${created.error.message}`);
-    return username;
-  }
+  const newUser = (prefix: string) => adminCreatedUser(s, prefix);
 
   /** A user who has already set NEW_PASSWORD (through the CLI, non-interactively). */
   async function confirmedUser(prefix: string): Promise<string> {
-    const username = await adminCreatedUser(prefix);
-    const run = await runCli(['sign-in', ...poolFlags(), '--flow', 'password', '--username', username], {
+    const username = await newUser(prefix);
+    const run = await runCli(['sign-in', ...flags(), '--flow', 'password', '--username', username], {
       env: cliEnv({ COGNITO_PASSWORD: TEMPORARY_PASSWORD, COGNITO_NEW_PASSWORD: NEW_PASSWORD }),
     });
     if (run.exitCode !== 0) throw new Error(`setting up ${username}: ${run.stderr}`);
@@ -38,9 +22,9 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
   beforeAll(() => ensureBuiltCli(), 900_000);
 
   it('signs an AdminCreateUser user in through NEW_PASSWORD_REQUIRED typed into a terminal, never echoing a password', async () => {
-    const username = await adminCreatedUser('cli-pty');
+    const username = await newUser('cli-pty');
     const run = await runCliInPty(
-      ['sign-in', ...poolFlags(), '--flow', 'password'],
+      ['sign-in', ...flags(), '--flow', 'password'],
       [
         { expect: 'Username', send: `${username}\r` },
         { expect: 'Password', send: `${TEMPORARY_PASSWORD}\r` },
@@ -70,16 +54,16 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
     expect(claims.token_use).toBe('id');
 
     // The new password typed at the prompt is now the user's password.
-    const again = await runCli(['sign-in', ...poolFlags(), '--username', username], {
+    const again = await runCli(['sign-in', ...flags(), '--username', username], {
       env: cliEnv({ COGNITO_PASSWORD: NEW_PASSWORD }),
     });
     expect(again.exitCode, again.stderr).toBe(0);
   });
 
   it('re-asks a new password typed differently twice, in the terminal', async () => {
-    const username = await adminCreatedUser('cli-pty-retype');
+    const username = await newUser('cli-pty-retype');
     const run = await runCliInPty(
-      ['sign-in', ...poolFlags(), '--username', username],
+      ['sign-in', ...flags(), '--username', username],
       [
         { expect: 'Password', send: `${TEMPORARY_PASSWORD}\r` },
         { expect: 'New password', send: 'Mismatch-1!aA\r' },
@@ -95,7 +79,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
 
   it('runs without a terminal from environment variables (USER_SRP_AUTH by default) and prints claims with --claims', async () => {
     const username = await confirmedUser('cli-env');
-    const run = await runCli(['sign-in', ...poolFlags(), '--claims'], {
+    const run = await runCli(['sign-in', ...flags(), '--claims'], {
       env: cliEnv({ COGNITO_USERNAME: username, COGNITO_PASSWORD: NEW_PASSWORD }),
     });
     expect(run.exitCode, run.stderr).toBe(0);
@@ -111,7 +95,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
 
   it('reads the password from stdin with --password-stdin', async () => {
     const username = await confirmedUser('cli-stdin');
-    const run = await runCli(['sign-in', ...poolFlags(), '--username', username, '--password-stdin'], {
+    const run = await runCli(['sign-in', ...flags(), '--username', username, '--password-stdin'], {
       stdin: `${NEW_PASSWORD}\n`,
     });
     expect(run.exitCode, run.stderr).toBe(0);
@@ -120,15 +104,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
 
   it('signs in with an app client secret named by --client-secret-env', async () => {
     const username = await confirmedUser('cli-secret');
-    const args = [
-      'sign-in',
-      '--user-pool-id',
-      s.userPoolId,
-      '--client-id',
-      s.secretClientId,
-      '--endpoint',
-      s.endpoint,
-    ];
+    const args = ['sign-in', ...poolFlags(s.userPoolId, s.secretClientId, s.endpoint)];
     const run = await runCli([...args, '--username', username, '--client-secret-env', 'MY_SECRET'], {
       env: cliEnv({ MY_SECRET: s.clientSecret, COGNITO_PASSWORD: NEW_PASSWORD }),
     });
@@ -149,7 +125,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
   it('a wrong password exits 1 with one line that holds no password and no stack trace', async () => {
     const username = await confirmedUser('cli-wrong');
     const wrong = 'Wr0ng-Passw0rd!zz';
-    const run = await runCli(['sign-in', ...poolFlags(), '--flow', 'password', '--username', username], {
+    const run = await runCli(['sign-in', ...flags(), '--flow', 'password', '--username', username], {
       env: cliEnv({ COGNITO_PASSWORD: wrong }),
     });
     expect(run.exitCode).toBe(1);
@@ -165,7 +141,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
     const wrong = 'Wr0ng-Typed!zz';
     // USER_PASSWORD_AUTH: moto fakes SRP and would accept any password there.
     const run = await runCliInPty(
-      ['sign-in', ...poolFlags(), '--flow', 'password', '--username', username],
+      ['sign-in', ...flags(), '--flow', 'password', '--username', username],
       [{ expect: 'Password', send: `${wrong}\r` }],
     );
     expect(run.exitCode).toBe(1);
@@ -174,7 +150,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
   });
 
   it('Ctrl+C at a prompt exits 130 with one line', async () => {
-    const run = await runCliInPty(['sign-in', ...poolFlags()], [{ expect: 'Username', send: '\u0003' }], {
+    const run = await runCliInPty(['sign-in', ...flags()], [{ expect: 'Username', send: '\u0003' }], {
       timeoutMs: 10_000,
     });
     expect(run.timedOut).toBe(false);
@@ -185,7 +161,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
 
   it('an unknown user exits 1', async () => {
     const run = await runCli(
-      ['sign-in', ...poolFlags(), '--flow', 'password', '--username', uniqueUsername('nobody')],
+      ['sign-in', ...flags(), '--flow', 'password', '--username', uniqueUsername('nobody')],
       {
         env: cliEnv({ COGNITO_PASSWORD: NEW_PASSWORD }),
       },
@@ -196,7 +172,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
 
   it('a missing password with stdin that is not a terminal fails at once with exit 2 instead of waiting', async () => {
     const username = await confirmedUser('cli-nopass');
-    const run = await runCli(['sign-in', ...poolFlags(), '--username', username], { timeoutMs: 10_000 });
+    const run = await runCli(['sign-in', ...flags(), '--username', username], { timeoutMs: 10_000 });
     expect(run.timedOut).toBe(false);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toBe(
@@ -205,12 +181,12 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
   });
 
   it('a missing user name and a missing new password without a terminal name the flag or variable to set', async () => {
-    const noUser = await runCli(['sign-in', ...poolFlags()], { timeoutMs: 10_000 });
+    const noUser = await runCli(['sign-in', ...flags()], { timeoutMs: 10_000 });
     expect(noUser.exitCode).toBe(2);
     expect(noUser.stderr).toContain('Username is needed but there is no terminal to ask on: pass --username');
 
-    const username = await adminCreatedUser('cli-nonew');
-    const noNew = await runCli(['sign-in', ...poolFlags(), '--flow', 'password', '--username', username], {
+    const username = await newUser('cli-nonew');
+    const noNew = await runCli(['sign-in', ...flags(), '--flow', 'password', '--username', username], {
       env: cliEnv({ COGNITO_PASSWORD: TEMPORARY_PASSWORD }),
       timeoutMs: 10_000,
     });
@@ -222,7 +198,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
   });
 
   it('--non-interactive refuses to prompt even on a terminal', async () => {
-    const run = await runCliInPty(['sign-in', ...poolFlags(), '--non-interactive'], [], {
+    const run = await runCliInPty(['sign-in', ...flags(), '--non-interactive'], [], {
       timeoutMs: 10_000,
     });
     expect(run.timedOut).toBe(false);
@@ -235,7 +211,7 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toBe('cognito-flow: --user-pool-id (or COGNITO_USER_POOL_ID) is required\n');
 
-    const badFlow = await runCli(['sign-in', ...poolFlags(), '--flow', 'magic']);
+    const badFlow = await runCli(['sign-in', ...flags(), '--flow', 'magic']);
     expect(badFlow.exitCode).toBe(2);
     expect(badFlow.stderr).toContain("error: option '--flow <flow>' argument 'magic' is invalid");
 
@@ -254,18 +230,10 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
   });
 
   it('an endpoint nobody listens on exits 3 (network)', async () => {
-    const run = await runCli(
-      [
-        'sign-in',
-        '--user-pool-id',
-        s.userPoolId,
-        '--client-id',
-        s.clientId,
-        '--endpoint',
-        'http://127.0.0.1:9',
-      ],
-      { env: cliEnv({ COGNITO_USERNAME: 'someone', COGNITO_PASSWORD: NEW_PASSWORD }), timeoutMs: 30_000 },
-    );
+    const run = await runCli(['sign-in', ...poolFlags(s.userPoolId, s.clientId, 'http://127.0.0.1:9')], {
+      env: cliEnv({ COGNITO_USERNAME: 'someone', COGNITO_PASSWORD: NEW_PASSWORD }),
+      timeoutMs: 30_000,
+    });
     expect(run.exitCode).toBe(3);
     expect(run.stderr).toMatch(/^cognito-flow: Sign-in failed \(Network\): /);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
