@@ -11,6 +11,7 @@ function fetchDefaultTransport(config: ResolvedIdentityPoolConfig): IdentityPool
     service: 'cognito-identity',
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
   });
 }
 

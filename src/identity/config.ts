@@ -5,6 +5,7 @@ import {
   optionalClock,
   optionalEndpoint,
   optionalRegion,
+  optionalTimeout,
   REGION_PATTERN,
   requireString,
 } from '../config/checks.js';
@@ -37,7 +38,7 @@ export interface BasicFlowConfig {
 }
 
 /**
- * Configuration of an {@link IdentityPool}.
+ * Configuration of an {@link IdentityPool}. Optional fields also accept `undefined`, meaning "not given".
  *
  * @example
  * ```ts
@@ -48,21 +49,26 @@ export interface IdentityPoolConfig {
   /** The identity pool id, e.g. `eu-west-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d`. */
   readonly identityPoolId: string;
   /** AWS region; derived from `identityPoolId` when omitted. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** A custom endpoint (e.g. a local moto server). Ignored when `client` is given. */
-  readonly endpoint?: string;
+  readonly endpoint?: string | undefined;
   /** An SDK client to use as is. */
-  readonly client?: CognitoIdentityClient;
+  readonly client?: CognitoIdentityClient | undefined;
   /** Refresh cached credentials this many ms before they expire (default 5 minutes, at most half their lifetime). */
-  readonly refreshMargin?: number;
+  readonly refreshMargin?: number | undefined;
   /** Where identity ids are remembered per user (default: in memory). */
-  readonly identityIdStore?: IdentityIdStore;
+  readonly identityIdStore?: IdentityIdStore | undefined;
   /** Enhanced flow: the role to ask for (`CustomRoleArn`) when the pool maps several; per call it can be overridden. */
-  readonly customRoleArn?: string;
+  readonly customRoleArn?: string | undefined;
   /** Use the basic (classic) flow instead of the enhanced one. */
-  readonly basicFlow?: BasicFlowConfig;
+  readonly basicFlow?: BasicFlowConfig | undefined;
+  /**
+   * Time limit of each attempt of each call, connecting included, in ms (default 30,000); an attempt that
+   * runs out fails as a retryable `Network` error. Ignored when `client` is given.
+   */
+  readonly timeoutMs?: number | undefined;
   /** Clock in epoch milliseconds, for tests. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
 }
 
 /** A validated {@link IdentityPoolConfig}. */
@@ -71,6 +77,7 @@ export interface ResolvedIdentityPoolConfig {
   readonly region: string;
   readonly endpoint: string | undefined;
   readonly client: CognitoIdentityClient | undefined;
+  readonly timeoutMs: number | undefined;
   readonly refreshMargin: number;
   readonly identityIdStore: IdentityIdStore;
   readonly customRoleArn: string | undefined;
@@ -159,11 +166,13 @@ export function parseIdentityPoolConfig(
     optionalClock(input.now),
     optionalRoleArn(input.customRoleArn, 'customRoleArn'),
     parseBasicFlow(input.basicFlow),
-  ]).map(([poolRegion, region, endpoint, now, customRoleArn, basicFlow]) => ({
+    optionalTimeout(input.timeoutMs),
+  ]).map(([poolRegion, region, endpoint, now, customRoleArn, basicFlow, timeoutMs]) => ({
     identityPoolId: input.identityPoolId,
     region: region ?? poolRegion,
     endpoint,
     client: input.client,
+    timeoutMs,
     refreshMargin: margin ?? 5 * 60 * 1000,
     identityIdStore: input.identityIdStore ?? memoryIdentityIdStore(),
     customRoleArn,

@@ -10,9 +10,13 @@ import { type IdentityPoolTransport, identitySdkTransport } from './identity-tra
 function sdkDefaultTransport(config: ResolvedIdentityPoolConfig): IdentityPoolTransport {
   const stsEndpoint = config.basicFlow?.stsEndpoint ?? config.endpoint;
   return identitySdkTransport(
-    // Built like the user-pool client: each attempt bounded (30 s), the library's retry rule applied.
+    // Built like the user-pool client: each attempt bounded (`timeoutMs`), the library's retry rule applied.
     config.client ??
-      libraryClient(CognitoIdentityClient, { region: config.region, endpoint: config.endpoint }),
+      libraryClient(CognitoIdentityClient, {
+        region: config.region,
+        endpoint: config.endpoint,
+        timeoutMs: config.timeoutMs,
+      }),
     stsEndpoint ? { region: config.region, endpoint: stsEndpoint } : { region: config.region },
   );
 }

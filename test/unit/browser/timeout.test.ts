@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthClient } from '../../../src/browser/index.js';
+import { AuthClient, IdentityPool } from '../../../src/browser/index.js';
 import { unwrap } from '../../support/unwrap.js';
 
 let server: Server;
@@ -27,7 +27,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-describe('cognito-flow/browser AuthClient timeoutMs', () => {
+describe('cognito-flow/browser timeoutMs (AuthClient and IdentityPool)', () => {
   it('ends a sign-in against a silent endpoint with a retryable Network error after each attempt times out', async () => {
     const auth = unwrap(
       AuthClient.create({ userPoolId: 'eu-west-1_AbC123', clientId: 'client1', endpoint, timeoutMs: 100 }),
@@ -44,8 +44,29 @@ describe('cognito-flow/browser AuthClient timeoutMs', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('ends identity credentials against a silent endpoint with a retryable Network error too (IdentityPool)', async () => {
+    const pool = unwrap(
+      IdentityPool.create({
+        identityPoolId: 'eu-west-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
+        endpoint,
+        timeoutMs: 100,
+      }),
+    );
+    const before = seen.length;
+    const started = Date.now();
+    const result = await pool.getGuestCredentials();
+    expect(result.isErr() && result.error).toMatchObject({ type: 'Network', retryable: true });
+    expect(seen.length).toBeGreaterThan(before);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('rejects a timeoutMs that is not a positive number with InvalidConfig', () => {
     const created = AuthClient.create({ userPoolId: 'eu-west-1_AbC123', clientId: 'client1', timeoutMs: -1 });
     expect(created.isErr() && created.error.type).toBe('InvalidConfig');
+    const pool = IdentityPool.create({
+      identityPoolId: 'eu-west-1:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d',
+      timeoutMs: 0,
+    });
+    expect(pool.isErr() && pool.error.type).toBe('InvalidConfig');
   });
 });
