@@ -1,20 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const entries = [
-  'src/index.ts',
-  'src/identity/index.ts',
-  'src/admin/index.ts',
-  'src/verify/index.ts',
-  'src/node/index.ts',
-  'src/browser/index.ts',
-  'src/oauth/index.ts',
-  'src/triggers/index.ts',
-  'src/testing/index.ts',
-  'src/testing/vitest.ts',
-];
+/** The source of every public entry: package.json "exports" (dist/x.js ← src/x.ts, as tsup.config.ts builds it). */
+const manifest = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  exports: Record<string, string | { import: { default: string } }>;
+};
+const entries = Object.values(manifest.exports)
+  .filter((target) => typeof target === 'object')
+  .map((target) => target.import.default.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts'));
 
 /** Every symbol an entry exports that lacks an `@example` in its TSDoc. */
 function exportsWithoutExample(): string[] {
@@ -46,6 +42,14 @@ function exportsWithoutExample(): string[] {
 }
 
 describe('public API documentation', () => {
+  it('covers every package export, and the API reference (typedoc.json) documents the same entries', () => {
+    expect(entries).toHaveLength(10);
+    const typedoc = ts.parseConfigFileTextToJson('typedoc.json', readFileSync(`${root}typedoc.json`, 'utf8'));
+    expect([...(typedoc.config as { entryPoints: string[] }).entryPoints].sort()).toEqual(
+      [...entries].sort(),
+    );
+  });
+
   it('every export of every entry point has TSDoc with an @example', () => {
     expect(exportsWithoutExample()).toEqual([]);
   }, 60_000);
