@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { decodeJwt } from 'cognito-flow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminCreatedUser, NEW_PASSWORD, stack, TEMPORARY_PASSWORD, uniqueUsername } from '../clients.js';
-import { cliEnv, ensureBuiltCli, poolFlags, runCli, runCliInPty } from './run-cli.js';
+import { CLI, cliEnv, ensureBuiltCli, poolFlags, runCli, runCliInPty } from './run-cli.js';
+
+const execFileAsync = promisify(execFile);
 
 describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', () => {
   const s = stack as NonNullable<typeof stack>;
@@ -227,6 +231,21 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
 
     const noCommand = await runCli([]);
     expect(noCommand.exitCode).toBe(2);
+  });
+
+  it('a reader that goes away before the tokens are printed (`| true`) ends quietly with exit 0, no stack trace', async () => {
+    const username = await confirmedUser('cli-epipe');
+    const command = [process.execPath, CLI, 'sign-in', ...flags(), '--username', username]
+      .map((part) => `'${part}'`)
+      .join(' ');
+    // `true` exits at once, so the sign-in's output meets a closed pipe (EPIPE).
+    const { stdout, stderr } = await execFileAsync(
+      'bash',
+      ['-c', `set -o pipefail; ${command} | true; echo "exit=\${PIPESTATUS[0]}"`],
+      { env: cliEnv({ COGNITO_PASSWORD: NEW_PASSWORD }) },
+    );
+    expect(stdout.trim()).toBe('exit=0');
+    expect(stderr).toBe('');
   });
 
   it('an endpoint nobody listens on exits 3 (network)', async () => {
