@@ -8,7 +8,7 @@ import { computePasswordClaim, type SrpHashes, startSrp } from '../../src/srp/sr
 import { BigInteger, helperWithSmallA, Sha256 } from '../../test/support/cognito-oracle.js';
 import { loadSrpVector } from '../../test/support/srp-vector.js';
 
-/** The golden vector (`../shared/fixtures/srp-vector.json`). */
+/** The golden vector (`test/fixtures/srp-vector.json`). */
 export const vector = loadSrpVector();
 const params = vector.ChallengeParameters;
 const aBytes = hexToBytes(vector.smallA_hex);

@@ -1,6 +1,9 @@
-/** The golden USER_SRP_AUTH vector shared by the sessions (`../shared/fixtures/srp-vector.json`). */
+/**
+ * The golden USER_SRP_AUTH vector (test/fixtures/srp-vector.json): fixed a, b, salt, secret block and
+ * timestamp whose PASSWORD_CLAIM_SIGNATURE amazon-cognito-identity-js, cognito-srp-helper and Amplify's
+ * helper all reproduce byte for byte. A copy kept in the repository, so a plain clone runs the tests.
+ */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 export interface SrpVector {
   readonly userPoolId: string;
@@ -24,7 +27,7 @@ export interface SrpVector {
   readonly PASSWORD_CLAIM_SIGNATURE: string;
 }
 
-/** Reads the vector relative to the repository root (the working directory of vitest and the bench). */
+/** Reads the vector from the repository (relative to this file, so any working directory will do). */
 export function loadSrpVector(): SrpVector {
-  return JSON.parse(readFileSync(resolve(process.cwd(), '../shared/fixtures/srp-vector.json'), 'utf8'));
+  return JSON.parse(readFileSync(new URL('../fixtures/srp-vector.json', import.meta.url), 'utf8'));
 }
