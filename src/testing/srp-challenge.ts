@@ -1,5 +1,4 @@
-import { createDiffieHellman, randomBytes } from 'node:crypto';
-import { SRP_N_HEX } from '../srp/group.js';
+import { getDiffieHellman, randomBytes } from 'node:crypto';
 
 /**
  * The ChallengeParameters of a PASSWORD_VERIFIER challenge, as Cognito sends them in answer to
@@ -12,8 +11,9 @@ import { SRP_N_HEX } from '../srp/group.js';
  * ```
  */
 export function passwordVerifierParameters(userIdForSrp: string): Record<string, string> {
-  const group = createDiffieHellman(Buffer.from(SRP_N_HEX, 'hex'), Buffer.from([2]));
-  const srpB = group.generateKeys('hex').replace(/^0+/, '');
+  // RFC 5054's 3072-bit group is OpenSSL's named group modp15: no prime check on any Node line
+  // (createDiffieHellman(N, 2) re-checks the prime for over a second on Node 24).
+  const srpB = getDiffieHellman('modp15').generateKeys('hex').replace(/^0+/, '');
   return {
     SALT: randomBytes(16).toString('hex'),
     SECRET_BLOCK: randomBytes(1100).toString('base64'),
