@@ -54,6 +54,8 @@ describe.skipIf(!stack)('the examples run', () => {
     expect(stdout).toMatch(
       /4\. Identity pool exchanged the ID token for AWS credentials {2}\[2 requests: GetId×1, GetCredentialsForIdentity×1\]/,
     );
+    // The user was created with an email in step 1; the ID token shows it (not "email=-").
+    expect(stdout).toMatch(/ID token claims: sub=\S+ cognito:username=\S+ email=\S+@example\.com/);
     expect(stdout).toContain('second getCredentials: served from cache (0 requests)');
     expect(stdout).toMatch(/S3 buckets seen with these credentials: cognito-flow-demo-/);
     expect(stdout).toMatch(/Stopped moto_server \(pid \d+\)/);

@@ -54,8 +54,15 @@ export async function provisionStack(endpoint: string, region = 'us-east-1'): Pr
     'createUserPool',
   );
   const authFlows = ['USER_PASSWORD_AUTH', 'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH'] as const;
+  // The attributes the story shows from the ID token (moto puts only a client's read attributes in it).
+  const readAttributes = ['email', 'email_verified', 'nickname'];
   const plain = must(
-    await admin.createUserPoolClient({ userPoolId: pool.userPoolId, name: 'story-web', authFlows }),
+    await admin.createUserPoolClient({
+      userPoolId: pool.userPoolId,
+      name: 'story-web',
+      authFlows,
+      readAttributes,
+    }),
     'createUserPoolClient (web)',
   );
   const secret = must(
@@ -64,6 +71,7 @@ export async function provisionStack(endpoint: string, region = 'us-east-1'): Pr
       name: 'story-service',
       generateSecret: true,
       authFlows,
+      readAttributes,
     }),
     'createUserPoolClient (service)',
   );
