@@ -30,9 +30,9 @@ export function safeStartSrp(context: AuthContext): Result<SrpSecret, Unexpected
   try {
     return ok(startSrp(context.srp));
   } catch (cause) {
-    const gap = webCryptoGap();
-    const message = gap ? `Could not start SRP: ${gap}` : 'Could not start SRP (randomness unavailable?)';
-    return err(makeError('Unexpected', message, { cause }));
+    return err(
+      makeError('Unexpected', `SRP failed: ${webCryptoGap() ?? 'randomness unavailable?'}`, { cause }),
+    );
   }
 }
 
@@ -90,11 +90,10 @@ function answerVerifier(
   return new ResultAsync(
     Promise.resolve(claimed).then(
       (result) => result.mapErr((error): CognitoError => error),
-      (cause: unknown) => {
-        const gap = webCryptoGap();
-        const message = `Could not compute the SRP password claim${gap ? `: ${gap}` : ''}`;
-        return err<never, CognitoError>(makeError('Unexpected', message, { cause }));
-      },
+      (cause: unknown) =>
+        err<never, CognitoError>(
+          makeError('Unexpected', `SRP failed: ${webCryptoGap() ?? 'see cause'}`, { cause }),
+        ),
     ),
   ).andThen((claim) =>
     respondToChallenge(context, state, {

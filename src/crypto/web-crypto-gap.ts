@@ -12,11 +12,6 @@
  */
 export function webCryptoGap(): string | undefined {
   const webCrypto = (globalThis as { crypto?: { getRandomValues?: unknown; subtle?: unknown } }).crypto;
-  if (typeof webCrypto?.getRandomValues !== 'function') {
-    return 'this runtime has no WebCrypto crypto.getRandomValues';
-  }
-  if (typeof webCrypto.subtle !== 'object' || webCrypto.subtle === null) {
-    return 'this runtime has no WebCrypto crypto.subtle (browsers offer it only on https:// pages and localhost)';
-  }
-  return undefined;
+  if (typeof webCrypto?.getRandomValues !== 'function') return 'no crypto.getRandomValues';
+  return webCrypto.subtle ? undefined : 'no crypto.subtle (browsers: https:// and localhost only)';
 }

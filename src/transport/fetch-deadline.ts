@@ -15,9 +15,9 @@ export interface AttemptDeadline {
 }
 
 /**
- * The reason of a timed-out attempt: a `DOMException` named `TimeoutError` (what `AbortSignal.timeout`
- * gives), or an `Error` with that name where the runtime has no `DOMException`. `mapSdkError` reads the
- * name as a retryable `Network` error.
+ * The reason of a timed-out attempt: an `Error` named `TimeoutError` (the name `AbortSignal.timeout`'s
+ * `DOMException` has; `mapSdkError` reads it as a retryable `Network` error), on runtimes without
+ * `DOMException` too.
  *
  * @example
  * ```ts
@@ -25,9 +25,7 @@ export interface AttemptDeadline {
  * ```
  */
 export function timeoutError(timeoutMs: number): Error {
-  const message = `the request got no answer within ${timeoutMs} ms`;
-  if (typeof DOMException === 'function') return new DOMException(message, 'TimeoutError');
-  return Object.assign(new Error(message), { name: 'TimeoutError' });
+  return Object.assign(new Error(`no answer in ${timeoutMs} ms`), { name: 'TimeoutError' });
 }
 
 /**

@@ -93,19 +93,6 @@ function resolveOptions(options: FetchTransportOptions): Result<ResolvedOptions,
   }));
 }
 
-/** Settles with `work`, or rejects with the deadline's `TimeoutError` — even if `work` ignores the signal. */
-async function bounded<T>(
-  work: (signal: AbortSignal | undefined) => Promise<T>,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = attemptDeadline(timeoutMs);
-  try {
-    return await Promise.race([Promise.resolve(deadline.signal).then(work), deadline.expired]);
-  } finally {
-    deadline.clear();
-  }
-}
-
 async function send(
   options: ResolvedOptions,
   operation: string,
@@ -129,14 +116,15 @@ async function send(
   let totalRetryDelay = 0;
   for (let attempt = 1; ; attempt += 1) {
     let failure: unknown;
+    const deadline = attemptDeadline(options.timeoutMs);
     try {
-      const answer = await bounded(
-        async (signal) =>
-          readAnswer(
-            await doFetch(options.url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) }),
-          ),
-        options.timeoutMs,
-      );
+      // The deadline rejects even when fetch ignores the signal (or the runtime has no AbortController).
+      const answer = await Promise.race([
+        doFetch(options.url, { method: 'POST', headers, body, signal: deadline.signal ?? null }).then(
+          readAnswer,
+        ),
+        deadline.expired,
+      ]);
       if (answer.ok) {
         return ok({
           ...answer.output,
@@ -148,6 +136,8 @@ async function send(
       const rejection = classifyFetchRejection(thrown);
       if ('denied' in rejection) return err(invalidConfig(rejection.denied));
       failure = rejection.failure;
+    } finally {
+      deadline.clear();
     }
     const error = mapSdkError(failure, secrets);
     if (attempt >= options.maxAttempts || !mayRetry(operation, input, failure)) return err(error);

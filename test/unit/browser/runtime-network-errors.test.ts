@@ -73,8 +73,9 @@ describe('cognito-flow/browser on workerd: fetch rejects with a plain Error', ()
     );
     const error = (await signIn())._unsafeUnwrapErr();
     expect(error.type).toBe('InvalidConfig');
-    expect(error.message).toContain('globalOutbound');
-    expect(error.message).toContain('127.0.0.1:4566');
+    expect(error.message).toBe(
+      'Network connection failed: connecting to 127.0.0.1:4566 is not allowed (workerd: allow it in globalOutbound)',
+    );
     expect(error.message).not.toContain(PASSWORD);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -88,18 +89,17 @@ describe('cognito-flow/browser on workerd: fetch rejects with a plain Error', ()
 });
 
 describe('cognito-flow/browser on Deno without --allow-net for the endpoint', () => {
-  for (const name of ['NotCapable', 'PermissionDenied']) {
-    it(`answers Deno's ${name} with InvalidConfig naming the flag and the host, sent once`, async () => {
-      const denied = Object.assign(
-        new Error('Requires net access to "127.0.0.1:4566", run again with the --allow-net flag'),
-        { name },
-      );
-      const fetch = failingFetch(() => denied);
-      const error = (await signIn())._unsafeUnwrapErr();
-      expect(error.type).toBe('InvalidConfig');
-      expect(error.message).toContain('--allow-net');
-      expect(error.message).toContain('"127.0.0.1:4566"');
-      expect(fetch).toHaveBeenCalledTimes(1);
-    });
-  }
+  it("answers Deno's NotCapable with InvalidConfig in Deno's words (the host and the flag), sent once", async () => {
+    const denied = Object.assign(
+      new Error('Requires net access to "127.0.0.1:4566", run again with the --allow-net flag'),
+      { name: 'NotCapable' },
+    );
+    const fetch = failingFetch(() => denied);
+    const error = (await signIn())._unsafeUnwrapErr();
+    expect(error.type).toBe('InvalidConfig');
+    expect(error.message).toBe(
+      'Requires net access to "127.0.0.1:4566", run again with the --allow-net flag',
+    );
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });
