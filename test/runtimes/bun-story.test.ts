@@ -20,12 +20,16 @@ describe.skipIf(!stack || 'missing' in bun)('cognito-flow/browser on Bun against
     expect(bundle.nodeImports).toEqual([]);
   });
 
-  it('runs the story: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3', async () => {
+  it('runs the story: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
     const story = await provisionStory(s, 'bun');
-    const run = await runScript(binary, ['run', '{story}'], bundle.code, story.config, 60_000);
-    console.info(timingLine('bun', run));
-    await expectStoryPassed(s, run, story, /^written on bun \d+\.\d+\.\d+ by /);
-    // Three exponentiations per SRP sign-in: about 0.1 s on BigInt, 12 s through Bun's node:crypto.
-    expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+    try {
+      const run = await runScript(binary, ['run', '{story}'], bundle.code, story.config, 60_000);
+      console.info(timingLine('bun', run));
+      await expectStoryPassed(s, run, story, /^written on bun \d+\.\d+\.\d+ by /);
+      // Three exponentiations per SRP sign-in: about 0.1 s on BigInt, 12 s through Bun's node:crypto.
+      expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+    } finally {
+      await story.verifier.stop();
+    }
   });
 });

@@ -20,13 +20,17 @@ describe.skipIf(!stack || 'missing' in deno)('cognito-flow/browser on Deno again
     expect(bundle.nodeImports).toEqual(['node:crypto']);
   });
 
-  it('runs the story with network access to moto only: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3', async () => {
+  it('runs the story with network access to moto and the verifier only: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
     const story = await provisionStory(s, 'deno');
-    const host = new URL(s.endpoint).host;
-    const args = ['run', '--no-config', '--no-lock', `--allow-net=${host}`, '{story}'];
-    const run = await runScript(binary, args, bundle.code, story.config, 60_000);
-    console.info(timingLine('deno', run));
-    await expectStoryPassed(s, run, story, /^written on deno \d+\.\d+\.\d+ by /);
-    expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+    try {
+      const hosts = [s.endpoint, story.config.srpVerifierEndpoint].map((url) => new URL(url).host);
+      const args = ['run', '--no-config', '--no-lock', `--allow-net=${hosts.join(',')}`, '{story}'];
+      const run = await runScript(binary, args, bundle.code, story.config, 60_000);
+      console.info(timingLine('deno', run));
+      await expectStoryPassed(s, run, story, /^written on deno \d+\.\d+\.\d+ by /);
+      expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+    } finally {
+      await story.verifier.stop();
+    }
   });
 });

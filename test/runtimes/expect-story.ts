@@ -12,11 +12,12 @@ export const STORY_STEPS = [
   'session-refresh',
   'identity-credentials',
   's3-signed-put-and-get',
+  'srp-verified-sign-in',
 ] as const;
 
 /**
- * Asserts the whole story from what the runtime reported and from moto's side (the object it wrote, read
- * back from Node): every step in order with the values it observed, and no failure.
+ * Asserts the whole story from what the runtime reported, from moto's side (the object it wrote, read back
+ * from Node) and from the SRP verifier's: every step in order with the values it observed, and no failure.
  */
 export async function expectStoryPassed(
   stack: Stack,
@@ -53,6 +54,13 @@ export async function expectStoryPassed(
   expect(written).toEqual({ putStatus: 200, body: expect.stringMatching(runtimeLabel) });
   expect(String(written?.body)).toMatch(new RegExp(` by ${config.username}$`));
   expect(await storedObject(stack, config.bucket, config.key)).toBe(written?.body);
+  // The runtime's SRP arithmetic, checked by a verifier: one proof accepted, the wrong password's refused.
+  expect(observed['srp-verified-sign-in']).toEqual({
+    step: 'SIGNED_IN',
+    username: config.username,
+    wrongPassword: 'NotAuthorized',
+  });
+  expect(story.verifier.counts).toEqual({ verified: 1, refused: 1 });
 }
 
 /** One line per run for the test output: the story's own time and the wall time from spawn. */

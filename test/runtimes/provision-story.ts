@@ -1,6 +1,7 @@
 import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS, type Stack } from '../../examples/support/provision.js';
 import { clientsFor, NEW_PASSWORD, TEMPORARY_PASSWORD, uniqueUsername } from '../integration/clients.js';
+import { type SrpVerifier, startSrpVerifier } from './srp-verifier-server.js';
 import type { StoryConfig } from './story.js';
 
 /** A story's config and what the Node side knows about it to check the report against. */
@@ -8,6 +9,8 @@ export interface ProvisionedStory {
   readonly config: StoryConfig;
   /** The user's `sub`, from AdminCreateUser's answer. */
   readonly sub: string;
+  /** The SRP verifier the story signs in against last; stop it when the run is over. */
+  readonly verifier: SrpVerifier;
 }
 
 function s3(stack: Stack): S3Client {
@@ -22,7 +25,8 @@ function s3(stack: Stack): S3Client {
 
 /**
  * Provisions one run of the story on moto from Node, through the real SDK clients: an
- * administrator-created user (FORCE_CHANGE_PASSWORD, no message sent) and an empty bucket.
+ * administrator-created user (FORCE_CHANGE_PASSWORD, no message sent) and an empty bucket; and starts the
+ * SRP verifier for that user's new password.
  */
 export async function provisionStory(stack: Stack, runtime: string): Promise<ProvisionedStory> {
   const username = uniqueUsername(`story-${runtime}`);
@@ -40,7 +44,14 @@ export async function provisionStory(stack: Stack, runtime: string): Promise<Pro
   } finally {
     client.destroy();
   }
+  const verifier = await startSrpVerifier({
+    userPoolId: stack.userPoolId,
+    clientId: stack.clientId,
+    username,
+    password: NEW_PASSWORD,
+  });
   return {
+    verifier,
     config: {
       region: stack.region,
       endpoint: stack.endpoint,
@@ -52,6 +63,7 @@ export async function provisionStory(stack: Stack, runtime: string): Promise<Pro
       newPassword: NEW_PASSWORD,
       bucket,
       key: `${runtime}/story.txt`,
+      srpVerifierEndpoint: verifier.endpoint,
     },
     sub: created.value.sub,
   };

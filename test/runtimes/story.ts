@@ -31,6 +31,8 @@ export interface StoryConfig {
   /** An existing bucket; the story writes `key` into it. */
   readonly bucket: string;
   readonly key: string;
+  /** An endpoint that checks SRP proofs for this user with `newPassword` (see `srp-verifier-server.ts`). */
+  readonly srpVerifierEndpoint: string;
 }
 
 /** One step the story completed, with the values it observed (never a token, password or key). */
@@ -177,6 +179,27 @@ export async function runStory(config: StoryConfig): Promise<StoryReport> {
       const read = await putAndGetObject(config, credentials, body);
       if ('error' in read) throw new StoryFailure('s3-signed-put-and-get', read.error, read.message);
       return { value: undefined, observed: { putStatus: read.putStatus, body: read.body } };
+    });
+    await step('srp-verified-sign-in', async () => {
+      const verifier = must(
+        'srp-verified-sign-in',
+        AuthClient.create({
+          userPoolId: config.userPoolId,
+          clientId: config.clientId,
+          endpoint: config.srpVerifierEndpoint,
+        }),
+      );
+      const signed = must('srp-verified-sign-in', await verifier.signIn({ username, password: newPassword }));
+      const value = expectStep('srp-verified-sign-in', signed, 'SIGNED_IN');
+      const wrong = await verifier.signIn({ username, password: `${newPassword}-wrong` });
+      return {
+        value: undefined,
+        observed: {
+          step: value.step,
+          username: claimsOf('srp-verified-sign-in', value.tokens).username,
+          wrongPassword: wrong.isErr() ? wrong.error.type : `Ok ${wrong.value.step}`,
+        },
+      };
     });
     return { steps, totalMs: Math.round(performance.now() - started) };
   } catch (thrown) {

@@ -25,15 +25,19 @@ describe.skipIf(!stack || 'missing' in workerd)(
       expect(bundle.nodeImports).toEqual([]);
     });
 
-    it('runs the story in a module worker: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3', async () => {
+    it('runs the story in a module worker: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
       const story = await provisionStory(s, 'workerd');
-      const run = await runWorkerd(binary, bundle.code, story.config, {
-        compatibilityDate: COMPATIBILITY_DATE,
-        timeoutMs: 60_000,
-      });
-      console.info(timingLine('workerd', run));
-      await expectStoryPassed(s, run, story, /^written on Cloudflare-Workers by /);
-      expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+      try {
+        const run = await runWorkerd(binary, bundle.code, story.config, {
+          compatibilityDate: COMPATIBILITY_DATE,
+          timeoutMs: 60_000,
+        });
+        console.info(timingLine('workerd', run));
+        await expectStoryPassed(s, run, story, /^written on Cloudflare-Workers by /);
+        expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+      } finally {
+        await story.verifier.stop();
+      }
     });
   },
 );
