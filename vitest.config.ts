@@ -74,6 +74,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // cognito-flow/browser's story under Bun, Deno and workerd (subprocesses from scripts/runtime.mjs), against moto.
+          name: 'runtimes',
+          include: ['test/runtimes/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // The web example in headless Chromium (Debian's /usr/bin/chromium via playwright-core), against moto.
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

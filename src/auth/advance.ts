@@ -1,4 +1,5 @@
-import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
+import { webCryptoGap } from '../crypto/web-crypto-gap.js';
 import { makeError } from '../errors/make-error.js';
 import type { CognitoError, UnexpectedError } from '../errors/types.js';
 import { computePasswordClaim, type SrpSecret, startSrp } from '../srp/srp-client.js';
@@ -29,7 +30,9 @@ export function safeStartSrp(context: AuthContext): Result<SrpSecret, Unexpected
   try {
     return ok(startSrp(context.srp));
   } catch (cause) {
-    return err(makeError('Unexpected', 'Could not start SRP (randomness unavailable?)', { cause }));
+    return err(
+      makeError('Unexpected', `SRP failed: ${webCryptoGap() ?? 'randomness unavailable?'}`, { cause }),
+    );
   }
 }
 
@@ -75,28 +78,36 @@ function answerVerifier(
     return errAsync(unexpected('The configured clock returned an invalid time'));
   const timestamp = formatSrpTimestamp(now);
   const session = response.Session;
-  return computePasswordClaim(context.srp, {
+  const claimed = computePasswordClaim(context.srp, {
     ...identity,
     secret: state.srpSecret,
     srpB,
     salt,
     secretBlock,
     timestamp,
-  })
-    .mapErr((error): CognitoError => error)
-    .andThen((claim) =>
-      respondToChallenge(context, state, {
-        challengeName: kind,
-        session,
-        username: challengeUsername(response, state),
-        responses: {
-          PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
-          PASSWORD_CLAIM_SIGNATURE: claim.signature,
-          TIMESTAMP: timestamp,
-        },
-        secrets: [secretBlock],
-      }),
-    );
+  });
+  // The claim's promise rejects only when the runtime lacks WebCrypto (or a dependency throws): an Err too.
+  return new ResultAsync(
+    Promise.resolve(claimed).then(
+      (result) => result.mapErr((error): CognitoError => error),
+      (cause: unknown) =>
+        err<never, CognitoError>(
+          makeError('Unexpected', `SRP failed: ${webCryptoGap() ?? 'see cause'}`, { cause }),
+        ),
+    ),
+  ).andThen((claim) =>
+    respondToChallenge(context, state, {
+      challengeName: kind,
+      session,
+      username: challengeUsername(response, state),
+      responses: {
+        PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+        PASSWORD_CLAIM_SIGNATURE: claim.signature,
+        TIMESTAMP: timestamp,
+      },
+      secrets: [secretBlock],
+    }),
+  );
 }
 
 /**

@@ -104,12 +104,20 @@ function checkShape(s: Fields): string | undefined {
   return undefined;
 }
 
+/**
+ * A deep copy of plain data: `structuredClone`, or a JSON round trip where the runtime has none (React
+ * Native's Hermes) — the same for the JSON values a step holds.
+ */
+function deepCopy(value: unknown): unknown {
+  return typeof structuredClone === 'function' ? structuredClone(value) : JSON.parse(JSON.stringify(value));
+}
+
 /** A deep copy holding only the fields the step kind declares (extra fields in the JSON are dropped). */
 function copyStep(s: Fields): SignInStep {
   const shape = SHAPES[s.step as SignInStep['step']];
   const copy: Record<string, unknown> = { step: s.step };
   for (const name of Object.keys(shape)) {
-    if (s[name] !== undefined) copy[name] = structuredClone(s[name]);
+    if (s[name] !== undefined) copy[name] = deepCopy(s[name]);
   }
   return copy as unknown as SignInStep;
 }

@@ -4,12 +4,14 @@ import { mapSdkError } from '../errors/map-sdk-error.js';
 import type { CognitoError, InvalidConfigError } from '../errors/types.js';
 import { backoffDelay } from './backoff.js';
 import { readAnswer } from './fetch-answer.js';
+import { attemptDeadline } from './fetch-deadline.js';
 import {
   type FetchService,
   regionalEndpoint,
   TARGET_PREFIX,
   UNSIGNED_OPERATIONS,
 } from './fetch-operations.js';
+import { classifyFetchRejection } from './fetch-rejection.js';
 import { inputSecrets } from './input-secrets.js';
 import { mayRetry } from './retry-policy.js';
 import type { OperationShape, Transport } from './transport.js';
@@ -91,18 +93,6 @@ function resolveOptions(options: FetchTransportOptions): Result<ResolvedOptions,
   }));
 }
 
-/** Settles with `work`, or rejects with the signal's reason once it aborts — even if `work` ignores it. */
-function bounded<T>(work: () => Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve()
-      .then(work)
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 async function send(
   options: ResolvedOptions,
   operation: string,
@@ -126,12 +116,15 @@ async function send(
   let totalRetryDelay = 0;
   for (let attempt = 1; ; attempt += 1) {
     let failure: unknown;
+    const deadline = attemptDeadline(options.timeoutMs);
     try {
-      const signal = AbortSignal.timeout(options.timeoutMs);
-      const answer = await bounded(
-        async () => readAnswer(await doFetch(options.url, { method: 'POST', headers, body, signal })),
-        signal,
-      );
+      // The deadline rejects even when fetch ignores the signal (or the runtime has no AbortController).
+      const answer = await Promise.race([
+        doFetch(options.url, { method: 'POST', headers, body, signal: deadline.signal ?? null }).then(
+          readAnswer,
+        ),
+        deadline.expired,
+      ]);
       if (answer.ok) {
         return ok({
           ...answer.output,
@@ -140,7 +133,11 @@ async function send(
       }
       failure = answer.error;
     } catch (thrown) {
-      failure = thrown;
+      const rejection = classifyFetchRejection(thrown);
+      if ('denied' in rejection) return err(invalidConfig(rejection.denied));
+      failure = rejection.failure;
+    } finally {
+      deadline.clear();
     }
     const error = mapSdkError(failure, secrets);
     if (attempt >= options.maxAttempts || !mayRetry(operation, input, failure)) return err(error);
@@ -154,10 +151,13 @@ async function send(
  * A `Transport` on plain `fetch` — no AWS SDK — for browsers and small bundles. It POSTs AWS JSON
  * 1.1 to Cognito's regional endpoint (or `endpoint`), reads errors from `x-amzn-ErrorType` / `__type`
  * and maps them with the same `mapSdkError` as the SDK transport, so callers see the same typed errors.
- * Each attempt is bounded by `timeoutMs`; throttling, 5xx and network failures are retried with
+ * Each attempt is bounded by `timeoutMs` (an own timer: `AbortSignal.timeout` is not needed); throttling,
+ * 5xx and network failures — workerd's plain-`Error` ones included — are retried with
  * jittered exponential backoff. Only Cognito's unsigned operations are sent: a signed one (Admin*,
  * GetOpenIdTokenForDeveloperIdentity) or STS is an `InvalidConfig` error, without a request.
- * Invalid options never throw: every call then returns the same `InvalidConfig` error.
+ * A runtime that refuses the connection itself (Deno without `--allow-net` for the host, workerd's outbound
+ * policy) is an `InvalidConfig` error naming what to allow, sent once. Invalid options never throw: every
+ * call then returns the same `InvalidConfig` error.
  *
  * @example
  * ```ts

@@ -64,6 +64,16 @@ describe('the built package loads through its exports map', () => {
     for (const out of [nodeCjs, nodeEsm, browserCjs, browserEsm, bunEsm]) expect(out[1]).toBe(expected);
   });
 
+  it('#modpow resolves to native BigInt under the bun condition (Bun’s node:crypto Diffie-Hellman re-checks the prime for seconds), ESM and CJS', () => {
+    const cjs = `console.log(require.resolve('#modpow') + ' ' + require('#modpow').modPow(3n, 200n, 1000003n));`;
+    const esm = `const m = await import('#modpow'); console.log(import.meta.resolve('#modpow') + ' ' + m.modPow(3n, 200n, 1000003n));`;
+    const bunCjs = node(['-C', 'bun', '-e', cjs]).trim().split(' ');
+    const bunEsm = node(['-C', 'bun', '--input-type=module', '-e', esm]).trim().split(' ');
+    expect(bunCjs[0]).toMatch(/dist\/srp\/modpow-bigint\.cjs$/);
+    expect(bunEsm[0]).toMatch(/dist\/srp\/modpow-bigint\.js$/);
+    for (const out of [bunCjs, bunEsm]) expect(out[1]).toBe(String(3n ** 200n % 1000003n));
+  });
+
   it('an invalid config through the built CJS entry is an Err, not a throw', () => {
     const out = node([
       '-e',

@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stack } from '../integration/clients.js';
+import { bundleStory, STORY_TARGETS, type StoryBundle } from './bundle-story.js';
+import { expectStoryPassed, SRP_SIGN_IN_BUDGET_MS, stepMs, timingLine } from './expect-story.js';
+import { provisionStory } from './provision-story.js';
+import { runScript } from './run-script.js';
+import { runtimeBinary } from './runtime-binary.js';
+
+const deno = stack ? await runtimeBinary('deno') : { missing: 'moto_server is absent' };
+
+describe.skipIf(!stack || 'missing' in deno)('cognito-flow/browser on Deno against moto', () => {
+  const s = stack as NonNullable<typeof stack>;
+  const binary = 'path' in deno ? deno.path : '';
+  let bundle: StoryBundle;
+  beforeAll(async () => {
+    bundle = await bundleStory(STORY_TARGETS.deno);
+  });
+
+  it('bundles with Deno’s conditions (`deno`, `node`): #modpow takes node:crypto, as it does for Deno users', () => {
+    expect(bundle.nodeImports).toEqual(['node:crypto']);
+  });
+
+  it('runs the story with network access to moto and the verifier only: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
+    const story = await provisionStory(s, 'deno');
+    try {
+      const hosts = [s.endpoint, story.config.srpVerifierEndpoint].map((url) => new URL(url).host);
+      const args = ['run', '--no-config', '--no-lock', `--allow-net=${hosts.join(',')}`, '{story}'];
+      const run = await runScript(binary, args, bundle.code, story.config, 60_000);
+      console.info(timingLine('deno', run));
+      await expectStoryPassed(s, run, story, /^written on deno \d+\.\d+\.\d+ by /);
+      expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+    } finally {
+      await story.verifier.stop();
+    }
+  });
+});
