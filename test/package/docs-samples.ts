@@ -206,12 +206,12 @@ export function checkSamplesWithTsc(
       maxBuffer: 64 * 1024 * 1024,
     });
     const failures: string[] = [];
-    let last: { index: number } | undefined;
+    let last = -1;
     for (const line of `${run.stdout ?? ''}`.split(/\r?\n/)) {
       const match = tscDiagnostic.exec(line);
       if (!match) {
         // Continuation lines (a message chain, indented) belong to the diagnostic above.
-        if (last && line.trim() !== '') failures[last.index] += ` ${line.trim()}`;
+        if (last >= 0 && line.trim() !== '') failures[last] += ` ${line.trim()}`;
         continue;
       }
       const [, path, lineNumber, code, message] = match;
@@ -220,7 +220,7 @@ export function checkSamplesWithTsc(
       const where = sample
         ? `${sample.file}:${sample.line + Number(lineNumber) - 1}: `
         : `compiler: ${path === undefined ? '' : `${path}(${lineNumber}): `}`;
-      last = { index: failures.push(`${where}${text}`) - 1 };
+      last = failures.push(`${where}${text}`) - 1;
     }
     if (failures.length === 0 && run.status !== 0) {
       const detail = `${run.error?.message ?? ''} ${run.stderr ?? ''} ${run.stdout ?? ''}`.trim();
