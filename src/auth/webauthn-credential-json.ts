@@ -5,6 +5,13 @@
  * so `credential.toJSON()` can be passed on as it is. The type cannot tell the two ceremonies apart; the
  * calls that take it check the document at run time and answer `InvalidParameter` when it is the wrong kind.
  * Binary fields are base64url strings.
+ *
+ * @example
+ * ```ts
+ * const created = (await navigator.credentials.create({ publicKey })) as PublicKeyCredential;
+ * const json: WebAuthnCredentialJSON = created.toJSON();
+ * await auth.completeWebAuthnRegistration({ accessToken, credential: json });
+ * ```
  */
 export interface WebAuthnCredentialJSON {
   readonly id: string;
