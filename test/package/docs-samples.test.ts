@@ -108,6 +108,15 @@ describe.each(checkers)('the docs-samples checker with $name', ({ check: checkWi
   });
 });
 
+describe('the docs-samples checker through a tsc command line', () => {
+  it('fails with a compiler: line, not silently, when the tsc it is given does not run', () => {
+    const sample: DocSample = { file: 'docs/fixture.md', line: 2, code: 'export const a = 1;' };
+    const failures = checkSamplesWithTsc(root, [sample], tsconfig, `${root}node_modules/no-such-tsc/bin/tsc`);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/^compiler: .*no-such-tsc.* exited with 1: .*Cannot find module/s);
+  });
+});
+
 describe('the docs-samples extractor', () => {
   it('skips a block opted out with a reason, and rejects a skip without one or on no ts block', () => {
     expect(extractSamples('docs/fixture.md', skipped.join('\n')).samples).toEqual<DocSample[]>([
