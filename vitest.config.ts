@@ -2,6 +2,21 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+/**
+ * The compilers the type tests run under, by path: both packages ship a `tsc` bin, so `node_modules/.bin/tsc`
+ * is whichever npm linked last. TypeScript 7 is the native compiler, installed as the `typescript-7` alias.
+ */
+const tsc = (pkg: 'typescript' | 'typescript-7') =>
+  fileURLToPath(new URL(`./node_modules/${pkg}/bin/tsc`, import.meta.url));
+const typeTests = (checker: string) => ({
+  enabled: true,
+  only: true,
+  include: ['test/types/**/*.test-d.ts'],
+  // Only the type tests and what they import: type errors elsewhere fail `npm run typecheck` (and `typecheck:ts7`).
+  tsconfig: './test/types/tsconfig.json',
+  checker,
+  ignoreSourceErrors: true,
+});
 
 export default defineConfig({
   resolve: {
@@ -42,14 +57,15 @@ export default defineConfig({
         test: {
           name: 'types',
           include: [],
-          typecheck: {
-            enabled: true,
-            only: true,
-            include: ['test/types/**/*.test-d.ts'],
-            tsconfig: './tsconfig.json',
-            // Type errors elsewhere fail `npm run typecheck`; this project reports the type tests.
-            ignoreSourceErrors: true,
-          },
+          typecheck: typeTests(tsc('typescript')),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'types-ts7',
+          include: [],
+          typecheck: typeTests(tsc('typescript-7')),
         },
       },
       {

@@ -111,6 +111,7 @@ export type {
 } from './auth/steps.js';
 export { DEFAULT_TOTP_ISSUER, totpUri } from './auth/totp-uri.js';
 export type { UserPoolAuthOperations, UserPoolTransport } from './auth/user-pool-transport.js';
+export type { WebAuthnCredentialJSON } from './auth/webauthn-credential-json.js';
 export type { AuthClientConfig } from './config/auth-config.js';
 export { secretHash } from './crypto/secret-hash.js';
 export { mapSdkError } from './errors/map-sdk-error.js';

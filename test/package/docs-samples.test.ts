@@ -3,46 +3,71 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkSamples,
+  checkSamplesWithTsc,
   compilerOptionsOf,
   type DocSample,
   extractSamples,
   markdownFiles,
   samplesOf,
 } from './docs-samples.js';
+import { typescriptCompilers } from './typescript-compilers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const options = compilerOptionsOf(`${root}tsconfig.json`);
+const tsconfig = `${root}tsconfig.json`;
+const options = compilerOptionsOf(tsconfig);
 const files = markdownFiles(root, readdirSync(`${root}docs`).sort());
 
-describe('every TypeScript sample in README.md and docs/*.md compiles under the repo tsconfig', () => {
-  const extracted = new Map(files.map((file) => [file, samplesOf(root, file)]));
-  let failures: string[] = [];
+/**
+ * Each compiler the samples are checked with: TypeScript 5.9 through its compiler API (one in-process
+ * program, library files parsed once), TypeScript 7 through its `tsc`, as it ships no compiler API.
+ */
+const checkers = typescriptCompilers(root).map((compiler) => ({
+  name: compiler.name,
+  check: (samples: readonly DocSample[]): string[] =>
+    compiler.packageName === 'typescript'
+      ? checkSamples(root, samples, options)
+      : checkSamplesWithTsc(root, samples, tsconfig, compiler.tsc),
+}));
 
-  beforeAll(() => {
-    // One program over all guides' blocks: loading src/ and the AWS SDK's types once is the whole cost.
-    const samples = [...extracted.values()].flatMap((each) => each.samples);
-    failures = checkSamples(root, samples, options);
-  }, 120_000);
+describe.each(checkers)(
+  'every TypeScript sample in README.md and docs/*.md compiles under the repo tsconfig with $name',
+  ({ check }) => {
+    const extracted = new Map(files.map((file) => [file, samplesOf(root, file)]));
+    let failures: string[] = [];
 
-  it('the compiler options themselves are valid', () => {
-    expect(failures.filter((failure) => failure.startsWith('compiler:'))).toEqual([]);
-  });
+    beforeAll(() => {
+      // One program over all guides' blocks: loading src/ and the AWS SDK's types once is the whole cost.
+      const samples = [...extracted.values()].flatMap((each) => each.samples);
+      failures = check(samples);
+    }, 120_000);
 
-  it.each(files)('%s', (file) => {
-    const { samples, problems } = extracted.get(file) ?? { samples: [], problems: [] };
-    // An independent count of the fences, so an extractor that misses blocks cannot pass silently.
-    const fences =
-      readFileSync(`${root}${file}`, 'utf8').match(/^\s*(`{3,}|~{3,})\s*(ts|typescript)\b/gim) ?? [];
-    expect(samples).toHaveLength(fences.length);
-    const mine = failures.filter((failure) => failure.startsWith(`${file}:`));
-    expect([...problems, ...mine], `${samples.length} TypeScript blocks in ${file}`).toEqual([]);
-  });
-});
+    it('the compiler options are valid and nothing outside the samples fails', () => {
+      expect(failures.filter((failure) => !files.some((file) => failure.startsWith(`${file}:`)))).toEqual([]);
+    });
 
-describe('the docs-samples checker', () => {
+    it.each(files)('%s', (file) => {
+      const { samples, problems } = extracted.get(file) ?? { samples: [], problems: [] };
+      // An independent count of the fences, so an extractor that misses blocks cannot pass silently.
+      const fences =
+        readFileSync(`${root}${file}`, 'utf8').match(/^\s*(`{3,}|~{3,})\s*(ts|typescript)\b/gim) ?? [];
+      expect(samples).toHaveLength(fences.length);
+      const mine = failures.filter((failure) => failure.startsWith(`${file}:`));
+      expect([...problems, ...mine], `${samples.length} TypeScript blocks in ${file}`).toEqual([]);
+    });
+  },
+);
+
+const skipped = [
+  '<!-- docs-samples: skip (a shape, not a program) -->',
+  '```ts',
+  'step: Step<"SMS_MFA">',
+  '```',
+];
+
+describe.each(checkers)('the docs-samples checker with $name', ({ check: checkWith }) => {
   const check = (markdown: string): string[] => {
     const { samples, problems } = extractSamples('docs/fixture.md', markdown);
-    return [...problems, ...checkSamples(root, samples, options)];
+    return [...problems, ...checkWith(samples)];
   };
 
   it('reports a broken block as file:line with the compiler message, and passes a sound one', () => {
@@ -77,14 +102,23 @@ describe('the docs-samples checker', () => {
     expect(check(markdown)).toEqual(["docs/fixture.md:6: TS2304: Cannot find name 'shared'."]);
   }, 60_000);
 
-  it('skips a block opted out with a reason, and rejects a skip without one or on no ts block', () => {
-    const skipped = [
-      '<!-- docs-samples: skip (a shape, not a program) -->',
-      '```ts',
-      'step: Step<"SMS_MFA">',
-      '```',
-    ];
+  it('does not compile a block opted out with a reason', () => {
     expect(check(skipped.join('\n'))).toEqual([]);
+    expect(check(skipped.join('\n').replace('<!--', '<!-- not a marker'))).not.toEqual([]);
+  });
+});
+
+describe('the docs-samples checker through a tsc command line', () => {
+  it('fails with a compiler: line, not silently, when the tsc it is given does not run', () => {
+    const sample: DocSample = { file: 'docs/fixture.md', line: 2, code: 'export const a = 1;' };
+    const failures = checkSamplesWithTsc(root, [sample], tsconfig, `${root}node_modules/no-such-tsc/bin/tsc`);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/^compiler: .*no-such-tsc.* exited with 1: .*Cannot find module/s);
+  });
+});
+
+describe('the docs-samples extractor', () => {
+  it('skips a block opted out with a reason, and rejects a skip without one or on no ts block', () => {
     expect(extractSamples('docs/fixture.md', skipped.join('\n')).samples).toEqual<DocSample[]>([
       { file: 'docs/fixture.md', line: 3, code: 'step: Step<"SMS_MFA">', skip: 'a shape, not a program' },
     ]);

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 
 /** One fenced `ts`/`typescript` block of a markdown guide. */
@@ -161,6 +162,74 @@ export function checkSamples(
     }
   }
   return failures;
+}
+
+/** One `--pretty false` diagnostic line of tsc: `path(line,col): error TSnnnn: message`, or a global `error TSnnnn: …`. */
+const tscDiagnostic = /^(?:(.+?)\((\d+),\d+\): )?error TS(\d+): (.*)$/;
+
+/**
+ * The same check as {@link checkSamples}, through a `tsc` command line instead of the compiler API (which
+ * TypeScript 7, the native compiler, does not ship): the samples are written as files under
+ * `node_modules/.cache` (so packages resolve as from the repository), compiled with `tsconfigPath`'s options
+ * by `node tscPath -p`, and the output is read back as `file.md:line: TSnnnn: message`. Diagnostics outside
+ * the samples, and a compiler that fails without any, come back as `compiler: …`.
+ */
+export function checkSamplesWithTsc(
+  root: string,
+  samples: readonly DocSample[],
+  tsconfigPath: string,
+  tscPath: string,
+): string[] {
+  const checked = samples.filter((sample) => sample.skip === undefined);
+  if (checked.length === 0) return [];
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'docs-samples-'));
+  try {
+    const byPath = new Map<string, DocSample>();
+    for (const sample of checked) {
+      const path = virtualPath(dir, sample);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, sample.code);
+      byPath.set(relative(dir, path), sample);
+    }
+    const config = {
+      extends: tsconfigPath,
+      compilerOptions: { noEmit: true, moduleDetection: 'force' },
+      include: [],
+      files: [...byPath.keys()],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
+    const run = spawnSync(process.execPath, [tscPath, '-p', 'tsconfig.json', '--pretty', 'false'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const failures: string[] = [];
+    let last = -1;
+    for (const line of `${run.stdout ?? ''}`.split(/\r?\n/)) {
+      const match = tscDiagnostic.exec(line);
+      if (!match) {
+        // Continuation lines (a message chain, indented) belong to the diagnostic above.
+        if (last >= 0 && line.trim() !== '') failures[last] += ` ${line.trim()}`;
+        continue;
+      }
+      const [, path, lineNumber, code, message] = match;
+      const sample = path === undefined ? undefined : byPath.get(path);
+      const text = `TS${code}: ${message}`;
+      const where = sample
+        ? `${sample.file}:${sample.line + Number(lineNumber) - 1}: `
+        : `compiler: ${path === undefined ? '' : `${path}(${lineNumber}): `}`;
+      last = failures.push(`${where}${text}`) - 1;
+    }
+    if (failures.length === 0 && run.status !== 0) {
+      const detail = `${run.error?.message ?? ''} ${run.stderr ?? ''} ${run.stdout ?? ''}`.trim();
+      failures.push(`compiler: ${tscPath} exited with ${run.status ?? run.signal}: ${detail.slice(0, 500)}`);
+    }
+    return failures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** README.md and every docs/*.md guide, relative to the repository root. */

@@ -1,6 +1,7 @@
 import { errAsync, type ResultAsync } from 'neverthrow';
 import { narrowError } from '../../errors/narrow.js';
 import type { AuthContext } from '../context.js';
+import type { WebAuthnCredentialJSON } from '../webauthn-credential-json.js';
 import { TOKEN_CALL_ERRORS, type WebAuthnError } from './account-errors.js';
 import { invalidInput, requireText } from './input-checks.js';
 
@@ -11,7 +12,8 @@ import { invalidInput, requireText } from './input-checks.js';
  * @example
  * ```ts
  * const credential = (await navigator.credentials.create({ publicKey })) as PublicKeyCredential;
- * await auth.completeWebAuthnRegistration({ accessToken, credential: credential.toJSON() as WebAuthnRegistrationCredential });
+ * const json: WebAuthnRegistrationCredential = { id, rawId: id, type: 'public-key', response: { clientDataJSON, attestationObject } };
+ * await auth.completeWebAuthnRegistration({ accessToken, credential: json });
  * ```
  */
 export interface WebAuthnRegistrationCredential {
@@ -30,8 +32,9 @@ export interface WebAuthnRegistrationCredential {
 }
 
 /**
- * Input of `completeWebAuthnRegistration`. `credential` may also be the browser's `PublicKeyCredential`
- * itself: its `toJSON()` is used.
+ * Input of `completeWebAuthnRegistration`. `credential` is the browser's `PublicKeyCredential` itself (its
+ * `toJSON()` is used), its `toJSON()` as lib.dom types it (either ceremony, checked at run time), or a
+ * registration response built by hand.
  *
  * @example
  * ```ts
@@ -40,7 +43,7 @@ export interface WebAuthnRegistrationCredential {
  */
 export interface CompleteWebAuthnRegistrationInput {
   readonly accessToken: string;
-  readonly credential: WebAuthnRegistrationCredential | { toJSON(): unknown };
+  readonly credential: WebAuthnRegistrationCredential | WebAuthnCredentialJSON | { toJSON(): unknown };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

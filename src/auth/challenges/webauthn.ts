@@ -4,22 +4,26 @@ import { narrowError } from '../../errors/narrow.js';
 import type { AuthContext } from '../context.js';
 import { CHALLENGE_ERRORS, type ChallengeError } from '../errors.js';
 import type { SignInStep, Step } from '../steps.js';
+import type { WebAuthnCredentialJSON } from '../webauthn-credential-json.js';
 import { answerStep } from './answer.js';
 
 /**
- * The browser's passkey assertion in JSON form (`PublicKeyCredential.toJSON()`, or the same shape built
- * by hand): at least `id`, `type` and `response`.
+ * The browser's passkey assertion in JSON form: `PublicKeyCredential.toJSON()` as lib.dom types it, or the
+ * same shape built by hand with at least `id`, `type` and `response`.
  *
  * @example
  * ```ts
- * const credential: WebAuthnCredential = (await navigator.credentials.get({ publicKey })).toJSON();
+ * const assertion = (await navigator.credentials.get({ publicKey })) as PublicKeyCredential;
+ * const credential: WebAuthnCredential = assertion.toJSON();
  * ```
  */
-export type WebAuthnCredential = {
-  readonly id: string;
-  readonly type: string;
-  readonly response: object;
-} & Readonly<Record<string, unknown>>;
+export type WebAuthnCredential =
+  | ({
+      readonly id: string;
+      readonly type: string;
+      readonly response: object;
+    } & Readonly<Record<string, unknown>>)
+  | WebAuthnCredentialJSON;
 
 function parseCredential(credential: unknown): WebAuthnCredential | undefined {
   let value = credential;

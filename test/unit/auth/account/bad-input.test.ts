@@ -15,6 +15,16 @@ const cyclic: Record<string, unknown> = {
 };
 cyclic.self = cyclic;
 
+// toJSON() of an assertion (navigator.credentials.get): its type is accepted, since lib.dom's toJSON() says
+// `RegistrationResponseJSON | AuthenticationResponseJSON`, so only the run-time check can turn it away.
+const assertion = {
+  id: 'Y3JlZC1pZA',
+  rawId: 'Y3JlZC1pZA',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' },
+  clientExtensionResults: {},
+};
+
 const cases: [string, Call][] = [
   ['signUp without input', (c) => account.signUp(c, any(undefined))],
   ['signUp with an empty username', (c) => account.signUp(c, { username: '', password: 'P4ss!' })],
@@ -136,6 +146,10 @@ const cases: [string, Call][] = [
   [
     'completeWebAuthnRegistration with a null credential',
     (c) => account.completeWebAuthnRegistration(c, { accessToken, credential: any(null) }),
+  ],
+  [
+    'completeWebAuthnRegistration with an assertion, not a registration response',
+    (c) => account.completeWebAuthnRegistration(c, { accessToken, credential: assertion }),
   ],
   [
     'completeWebAuthnRegistration with a cyclic credential',
