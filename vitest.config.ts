@@ -50,6 +50,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // CPU-bound cases (SRP oracles, 3072-bit BigInt references) on a busy 2-core CI machine and on
+          // each Node line; the limit is there to catch a hang, not to time anything.
+          testTimeout: 20_000,
         },
       },
       {

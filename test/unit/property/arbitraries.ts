@@ -15,14 +15,14 @@ export const RESUME_CONTEXT = { clientId: CLIENT_ID, now: NOW } as const;
  * Run settings: a property that takes longer than `timeLimitMs` in total is interrupted and fails
  * (a hang or a super-linear blow-up shows up as a failure, not as a stuck run).
  */
-export function settings(numRuns: number, timeLimitMs = 4_000): fc.Parameters<unknown> {
+export function settings(numRuns: number, timeLimitMs = 15_000): fc.Parameters<unknown> {
   // A fixed seed keeps CI reproducible; FC_SEED=<n> explores other cases (a failure prints its seed).
   const seed = Number(process.env.FC_SEED ?? 20261122);
   return { numRuns, seed, interruptAfterTimeLimit: timeLimitMs, markInterruptAsFailure: true };
 }
 
 /** The vitest timeout of each property test: a backstop above the fast-check limit. */
-export const TEST_TIMEOUT_MS = 10_000;
+export const TEST_TIMEOUT_MS = 30_000;
 
 /** A string far longer than anything Cognito sends (but cheap to build). */
 export const hugeString = fc
