@@ -20,10 +20,11 @@ describe.skipIf(!stack || 'missing' in deno)('cognito-flow/browser on Deno again
     expect(bundle.nodeImports).toEqual(['node:crypto']);
   });
 
-  it('runs the story with network access to moto and the verifier only: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
+  it('runs the story with network access to its endpoints only: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
     const story = await provisionStory(s, 'deno');
     try {
-      const hosts = [s.endpoint, story.config.srpVerifierEndpoint].map((url) => new URL(url).host);
+      const { srpVerifierEndpoint, unreachableEndpoint } = story.config;
+      const hosts = [s.endpoint, srpVerifierEndpoint, unreachableEndpoint].map((url) => new URL(url).host);
       const args = ['run', '--no-config', '--no-lock', `--allow-net=${hosts.join(',')}`, '{story}'];
       const run = await runScript(binary, args, bundle.code, story.config, 60_000);
       console.info(timingLine('deno', run));
