@@ -34,4 +34,22 @@ describe.skipIf(!stack || 'missing' in deno)('cognito-flow/browser on Deno again
       await story.verifier.stop();
     }
   });
+
+  it('answers an endpoint Deno may not reach (not in --allow-net) with InvalidConfig in Deno’s words, at the first call', async () => {
+    const story = await provisionStory(s, 'deno-denied');
+    try {
+      const args = ['run', '--no-config', '--no-lock', '--allow-net=example.com', '{story}'];
+      const run = await runScript(binary, args, bundle.code, story.config, 60_000);
+      expect(run.status).toBe(1);
+      expect(run.report?.steps).toEqual([]);
+      const host = new URL(s.endpoint).host;
+      expect(run.report?.failure).toEqual({
+        step: 'srp-sign-in-temporary-password',
+        type: 'InvalidConfig',
+        message: `Requires net access to "${host}", run again with the --allow-net flag`,
+      });
+    } finally {
+      await story.verifier.stop();
+    }
+  });
 });
