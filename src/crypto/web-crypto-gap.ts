@@ -3,12 +3,6 @@
  * undefined when nothing is missing. Browsers offer `crypto.subtle` only in secure contexts (https:// pages
  * and localhost), so a page served over plain http:// from another host has `crypto.getRandomValues` and
  * no `crypto.subtle`.
- *
- * @example
- * ```ts
- * const gap = webCryptoGap();
- * if (gap) console.warn(gap);
- * ```
  */
 export function webCryptoGap(): string | undefined {
   const webCrypto = (globalThis as { crypto?: { getRandomValues?: unknown; subtle?: unknown } }).crypto;

@@ -18,28 +18,14 @@ export interface AttemptDeadline {
  * The reason of a timed-out attempt: an `Error` named `TimeoutError` (the name `AbortSignal.timeout`'s
  * `DOMException` has; `mapSdkError` reads it as a retryable `Network` error), on runtimes without
  * `DOMException` too.
- *
- * @example
- * ```ts
- * timeoutError(30_000).name; // 'TimeoutError'
- * ```
  */
-export function timeoutError(timeoutMs: number): Error {
+function timeoutError(timeoutMs: number): Error {
   return Object.assign(new Error(`no answer in ${timeoutMs} ms`), { name: 'TimeoutError' });
 }
 
 /**
- * Starts the deadline of one attempt, `timeoutMs` from now.
- *
- * @example
- * ```ts
- * const deadline = attemptDeadline(30_000);
- * try {
- *   await Promise.race([fetch(url, { signal: deadline.signal }), deadline.expired]);
- * } finally {
- *   deadline.clear();
- * }
- * ```
+ * Starts the deadline of one attempt, `timeoutMs` from now: race the attempt against `expired`, pass
+ * `signal` to `fetch`, and `clear` it when the attempt settles.
  */
 export function attemptDeadline(timeoutMs: number): AttemptDeadline {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;

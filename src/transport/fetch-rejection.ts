@@ -4,8 +4,9 @@
  * - workerd (Cloudflare Workers) rejects with a plain `Error` ("Network connection lost.", "Network
  *   connection failed: …"): it becomes the `TypeError('fetch failed')` the other runtimes give, the
  *   original as its `cause`, so it is a retryable `Network` error there too;
- * - a runtime's own refusal to connect — Deno without `--allow-net` for the host (`NotCapable`), workerd's outbound policy ("connecting to … is not allowed") — is a deployment's
- *   mistake that no retry mends: it is `denied`, with the runtime's words on what to allow.
+ * - a runtime's own refusal to connect — Deno without `--allow-net` for the host (`NotCapable`), workerd's
+ *   outbound policy ("connecting to … is not allowed") — is a deployment's mistake that no retry mends: it
+ *   is `denied`, with the runtime's words on what to allow.
  */
 
 /** A failure to map and maybe retry as usual, or the runtime's refusal to connect (say what to allow). */
@@ -17,11 +18,6 @@ const WORKERD_NETWORK = /^Network connection (lost|failed)\b/;
 /**
  * Reads what one fetch attempt threw (the `fetch` call or reading its body). A refusal keeps the runtime's
  * words (shortened): they name a host and what to allow, never a request's contents.
- *
- * @example
- * ```ts
- * classifyFetchRejection(new Error('Network connection lost.')); // { failure: TypeError('fetch failed') }
- * ```
  */
 export function classifyFetchRejection(thrown: unknown): FetchRejection {
   const { name, message } = (thrown ?? {}) as { name?: unknown; message?: unknown };

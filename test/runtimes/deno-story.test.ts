@@ -20,15 +20,34 @@ describe.skipIf(!stack || 'missing' in deno)('cognito-flow/browser on Deno again
     expect(bundle.nodeImports).toEqual(['node:crypto']);
   });
 
-  it('runs the story with network access to moto and the verifier only: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
+  it('runs the story with network access to its endpoints only: SRP → NEW_PASSWORD_REQUIRED → SRP again → NotAuthorized → refresh → identity credentials → signed S3 → SRP proof checked by a verifier', async () => {
     const story = await provisionStory(s, 'deno');
     try {
-      const hosts = [s.endpoint, story.config.srpVerifierEndpoint].map((url) => new URL(url).host);
+      const { srpVerifierEndpoint, unreachableEndpoint } = story.config;
+      const hosts = [s.endpoint, srpVerifierEndpoint, unreachableEndpoint].map((url) => new URL(url).host);
       const args = ['run', '--no-config', '--no-lock', `--allow-net=${hosts.join(',')}`, '{story}'];
       const run = await runScript(binary, args, bundle.code, story.config, 60_000);
       console.info(timingLine('deno', run));
       await expectStoryPassed(s, run, story, /^written on deno \d+\.\d+\.\d+ by /);
       expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
+    } finally {
+      await story.verifier.stop();
+    }
+  });
+
+  it('answers an endpoint Deno may not reach (not in --allow-net) with InvalidConfig in Deno’s words, at the first call', async () => {
+    const story = await provisionStory(s, 'deno-denied');
+    try {
+      const args = ['run', '--no-config', '--no-lock', '--allow-net=example.com', '{story}'];
+      const run = await runScript(binary, args, bundle.code, story.config, 60_000);
+      expect(run.status).toBe(1);
+      expect(run.report?.steps).toEqual([]);
+      const host = new URL(s.endpoint).host;
+      expect(run.report?.failure).toEqual({
+        step: 'srp-sign-in-temporary-password',
+        type: 'InvalidConfig',
+        message: `Requires net access to "${host}", run again with the --allow-net flag`,
+      });
     } finally {
       await story.verifier.stop();
     }

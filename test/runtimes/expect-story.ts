@@ -9,6 +9,7 @@ export const STORY_STEPS = [
   'complete-new-password',
   'srp-sign-in',
   'wrong-password',
+  'unreachable-endpoint',
   'session-refresh',
   'identity-credentials',
   's3-signed-put-and-get',
@@ -43,6 +44,8 @@ export async function expectStoryPassed(
   expect(observed['srp-sign-in']).toEqual({ step: 'SIGNED_IN', ...user });
   expect(observed['wrong-password']).toEqual({ type: 'NotAuthorized', message: expect.any(String) });
   expect(String(observed['wrong-password']?.message)).not.toContain(config.newPassword);
+  // Each runtime fails a refused connection its own way (Bun and Deno a TypeError, workerd a plain Error).
+  expect(observed['unreachable-endpoint']).toEqual({ type: 'Network', retryable: true });
   expect(observed['session-refresh']).toEqual({ idTokenChanged: true, accessTokenChanged: true, ...user });
   expect(observed['identity-credentials']).toEqual({
     identityId: expect.stringMatching(new RegExp(`^${config.region}:[0-9a-f-]{36}$`)),

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_CREDENTIALS, type Stack } from '../../examples/support/provision.js';
 import { clientsFor, NEW_PASSWORD, TEMPORARY_PASSWORD, uniqueUsername } from '../integration/clients.js';
@@ -21,6 +22,16 @@ function s3(stack: Stack): S3Client {
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 1,
   });
+}
+
+/** A loopback port nothing listens on (it was free a moment ago). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /**
@@ -64,6 +75,7 @@ export async function provisionStory(stack: Stack, runtime: string): Promise<Pro
       bucket,
       key: `${runtime}/story.txt`,
       srpVerifierEndpoint: verifier.endpoint,
+      unreachableEndpoint: `http://127.0.0.1:${await closedPort()}`,
     },
     sub: created.value.sub,
   };

@@ -5,24 +5,29 @@ import type { Readable } from 'node:stream';
 import { STORY_DIR, type StoryRun } from './run-script.js';
 import type { StoryConfig, StoryReport } from './story.js';
 
+/** Addresses the worker may fetch from: workerd's default (public only), or loopback and private ones too. */
+export type WorkerdOutbound = 'public' | 'public-private-local';
+
 /**
- * workerd's own config for the story worker. `globalOutbound` is a network service that may reach
- * loopback and private addresses: workerd's default outbound allows only public ones, and moto listens on
- * 127.0.0.1. No compatibility flag is needed (no `nodejs_compat`: the bundle imports no `node:` module).
+ * workerd's own config for the story worker. `globalOutbound` is a network service; moto listens on
+ * 127.0.0.1, which workerd's default outbound (public addresses only) refuses, so the story needs
+ * `public-private-local`. No compatibility flag is needed (no `nodejs_compat`: the bundle imports no `node:`
+ * module).
  */
-export function workerdConfig(compatibilityDate: string): string {
+export function workerdConfig(compatibilityDate: string, outbound: WorkerdOutbound): string {
+  const allow = outbound === 'public' ? '"public"' : '"public", "private", "local"';
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "story", worker = .storyWorker),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
+    (name = "outbound", network = (allow = [${allow}])),
   ],
   sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "story")],
 );
 const storyWorker :Workerd.Worker = (
   modules = [(name = "story.mjs", esModule = embed "story.mjs")],
   compatibilityDate = "${compatibilityDate}",
-  globalOutbound = "loopback",
+  globalOutbound = "outbound",
 );
 `;
 }
@@ -58,12 +63,15 @@ export async function runWorkerd(
   binary: string,
   code: string,
   config: StoryConfig,
-  options: { compatibilityDate: string; timeoutMs: number },
+  options: { compatibilityDate: string; timeoutMs: number; outbound?: WorkerdOutbound },
 ): Promise<StoryRun> {
   const dir = join(STORY_DIR, `${process.pid}-${Date.now().toString(36)}-workerd`);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'story.mjs'), code);
-  await writeFile(join(dir, 'config.capnp'), workerdConfig(options.compatibilityDate));
+  await writeFile(
+    join(dir, 'config.capnp'),
+    workerdConfig(options.compatibilityDate, options.outbound ?? 'public-private-local'),
+  );
   const started = performance.now();
   const child = spawn(binary, ['serve', 'config.capnp', '--control-fd=3'], {
     cwd: dir,

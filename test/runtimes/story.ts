@@ -33,6 +33,8 @@ export interface StoryConfig {
   readonly key: string;
   /** An endpoint that checks SRP proofs for this user with `newPassword` (see `srp-verifier-server.ts`). */
   readonly srpVerifierEndpoint: string;
+  /** A loopback endpoint where nothing listens: the runtime's own network failure. */
+  readonly unreachableEndpoint: string;
 }
 
 /** One step the story completed, with the values it observed (never a token, password or key). */
@@ -141,6 +143,20 @@ export async function runStory(config: StoryConfig): Promise<StoryReport> {
       if (wrong.isOk())
         throw new StoryFailure('wrong-password', 'UnexpectedOk', `signed in as ${wrong.value.step}`);
       return { value: undefined, observed: { type: wrong.error.type, message: wrong.error.message } };
+    });
+
+    await step('unreachable-endpoint', async () => {
+      const nowhere = must(
+        'unreachable-endpoint',
+        AuthClient.create({
+          userPoolId: config.userPoolId,
+          clientId: config.clientId,
+          endpoint: config.unreachableEndpoint,
+        }),
+      );
+      const failed = await nowhere.signIn({ username, password: newPassword, flow: 'USER_PASSWORD_AUTH' });
+      if (failed.isOk()) throw new StoryFailure('unreachable-endpoint', 'UnexpectedOk', failed.value.step);
+      return { value: undefined, observed: { type: failed.error.type, retryable: failed.error.retryable } };
     });
 
     const refreshed = await step('session-refresh', async () => {

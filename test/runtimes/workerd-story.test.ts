@@ -39,5 +39,26 @@ describe.skipIf(!stack || 'missing' in workerd)(
         await story.verifier.stop();
       }
     });
+
+    it('answers an endpoint its outbound policy refuses (default: public addresses only) with InvalidConfig naming globalOutbound, at the first call', async () => {
+      const story = await provisionStory(s, 'workerd-denied');
+      try {
+        const run = await runWorkerd(binary, bundle.code, story.config, {
+          compatibilityDate: COMPATIBILITY_DATE,
+          timeoutMs: 60_000,
+          outbound: 'public',
+        });
+        expect(run.status).toBe(500);
+        expect(run.report?.steps).toEqual([]);
+        const host = new URL(s.endpoint).host;
+        expect(run.report?.failure).toEqual({
+          step: 'srp-sign-in-temporary-password',
+          type: 'InvalidConfig',
+          message: `Network connection failed: connecting to ${host} is not allowed (workerd: allow it in globalOutbound)`,
+        });
+      } finally {
+        await story.verifier.stop();
+      }
+    });
   },
 );
