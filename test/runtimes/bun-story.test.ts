@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stack } from '../integration/clients.js';
 import { bundleStory, STORY_TARGETS, type StoryBundle } from './bundle-story.js';
-import { expectStoryPassed, SRP_SIGN_IN_BUDGET_MS, stepMs, timingLine } from './expect-story.js';
+import { expectStoryPassed, timingLine } from './expect-story.js';
 import { provisionStory } from './provision-story.js';
 import { runScript } from './run-script.js';
 import { runtimeBinary } from './runtime-binary.js';
@@ -16,7 +16,7 @@ describe.skipIf(!stack || 'missing' in bun)('cognito-flow/browser on Bun against
     bundle = await bundleStory(STORY_TARGETS.bun);
   });
 
-  it('bundles with Bun’s conditions (`bun`, `node`) to native BigInt SRP: no node:crypto, whose Diffie-Hellman re-checks the prime for 4 s per object on Bun', () => {
+  it('bundles with Bun’s conditions (`bun`, `node`) to native BigInt SRP: no node:crypto, whose RSA on Bun is about twice as slow as its BigInt (bench:srp)', () => {
     expect(bundle.nodeImports).toEqual([]);
   });
 
@@ -26,8 +26,6 @@ describe.skipIf(!stack || 'missing' in bun)('cognito-flow/browser on Bun against
       const run = await runScript(binary, ['run', '{story}'], bundle.code, story.config, 60_000);
       console.info(timingLine('bun', run));
       await expectStoryPassed(s, run, story, /^written on bun \d+\.\d+\.\d+ by /);
-      // Three exponentiations per SRP sign-in: about 0.1 s on BigInt, 12 s through Bun's node:crypto.
-      expect(stepMs(run, 'srp-sign-in')).toBeLessThan(SRP_SIGN_IN_BUDGET_MS);
     } finally {
       await story.verifier.stop();
     }

@@ -71,14 +71,3 @@ export function timingLine(runtime: string, run: StoryRun): string {
   const steps = (run.report?.steps ?? []).map((s) => `${s.name} ${s.ms}`).join(', ');
   return `[runtimes] ${runtime}: story ${run.report?.totalMs ?? '?'} ms inside the runtime, ${run.wallMs} ms wall (spawn to result); ms per step: ${steps}`;
 }
-
-/**
- * The most an SRP sign-in (two requests to moto on loopback, three 3072-bit exponentiations) may take on a
- * runtime: about 30× what it takes on a loaded 2-core machine, and well under the seconds a prime check costs.
- */
-export const SRP_SIGN_IN_BUDGET_MS = 3000;
-
-/** A step's time in the report (Infinity when the step is missing, so a budget check fails). */
-export function stepMs(run: StoryRun, name: (typeof STORY_STEPS)[number]): number {
-  return run.report?.steps.find((s) => s.name === name)?.ms ?? Number.POSITIVE_INFINITY;
-}
