@@ -1,6 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { err, ok, Result } from 'neverthrow';
 import { type DeviceStore, memoryDeviceStore } from '../auth/devices/device-store.js';
+import { parseStepKeys, type ResolvedStepKey, type StepKey } from '../auth/sealed/step-keys.js';
 import type { InvalidConfigError } from '../errors/types.js';
 import {
   invalidConfig,
@@ -50,6 +51,11 @@ export interface AuthClientConfig {
   readonly deviceStore?: DeviceStore | undefined;
   /** The name new devices are confirmed with when a sign-in does not give one (default `cognito-flow`). */
   readonly deviceName?: string | undefined;
+  /**
+   * The keys that seal steps travelling through clients (`sealStep` / `openStep`): the first seals, all
+   * open. Needed only by services that send steps to browsers.
+   */
+  readonly stepKeys?: readonly StepKey[] | undefined;
 }
 
 /** A validated {@link AuthClientConfig}. */
@@ -65,6 +71,7 @@ export interface ResolvedAuthConfig {
   readonly now: () => number;
   readonly deviceStore: DeviceStore;
   readonly deviceName: string;
+  readonly stepKeys: readonly ResolvedStepKey[];
 }
 
 /** `<region>_<name>`, as Cognito issues them. */
@@ -136,7 +143,8 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     optionalEndpoint(input.endpoint),
     optionalClock(input.now),
     optionalTimeout(input.timeoutMs),
-  ]).map(([pool, clientId, region, endpoint, now, timeoutMs]) => ({
+    parseStepKeys(input.stepKeys),
+  ]).map(([pool, clientId, region, endpoint, now, timeoutMs, stepKeys]) => ({
     userPoolId: input.userPoolId,
     poolName: pool.poolName,
     clientId,
@@ -148,5 +156,6 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     now: now ?? Date.now,
     deviceStore: store ?? memoryDeviceStore(),
     deviceName: deviceName ?? 'cognito-flow',
+    stepKeys,
   }));
 }
