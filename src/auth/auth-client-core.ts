@@ -718,7 +718,7 @@ export class AuthClientCore {
   /**
    * Seals a step for a trip through a client (a cookie, a header, a form field): AES-256-GCM with the
    * first of the `stepKeys` option's keys, bound to this app client and to the step's expiry, in a
-   * compact base64url string (about 1.4 kB for a code step). The browser sees neither Cognito's session
+   * compact base64url string (about 1.7 kB for a code step with a 1,000-character Cognito session). The browser sees neither Cognito's session
    * nor the user's attributes, and cannot alter anything without `openStep` refusing it.
    *
    * @example
