@@ -57,15 +57,13 @@ export function stepReply(
     case 'RESET_PASSWORD':
       return okAsync({ next: step.step, username: step.username });
     default:
-      return auth
-        .sealStep(step)
-        .map(
-          (sealed): StepReply => ({
-            next: step.step,
-            step: sealed,
-            view: viewOf(step),
-            ...(totp ? { totp } : {}),
-          }),
-        );
+      return auth.sealStep(step).map(
+        (sealed): StepReply => ({
+          next: step.step,
+          step: sealed,
+          view: viewOf(step),
+          ...(totp ? { totp } : {}),
+        }),
+      );
   }
 }

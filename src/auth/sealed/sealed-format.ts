@@ -11,12 +11,22 @@ export const SEALED_VERSION = 'cf1';
 /**
  * The longest sealed value `openStep` decodes (characters); longer input is refused before any
  * decoding. Large enough for a step at {@link STEP_JSON_MAX_CHARS}.
+ *
+ * @example
+ * ```ts
+ * if (cookie.length > SEALED_STEP_MAX_CHARS) return res.status(400).end();
+ * ```
  */
 export const SEALED_STEP_MAX_CHARS = 90_000;
 
 /**
- * The largest step `resume` accepts, in characters of JSON (for a parsed object, the characters of its
- * strings and keys plus one per value); larger input is refused before it is parsed or copied.
+ * The largest unsealed step `resume` accepts, in characters of JSON (for a parsed object, the characters
+ * of its strings and keys plus one per value); larger input is refused before it is parsed or copied.
+ *
+ * @example
+ * ```ts
+ * app.use(express.json({ limit: STEP_JSON_MAX_CHARS * 2 }));
+ * ```
  */
 export const STEP_JSON_MAX_CHARS = 64 * 1024;
 
