@@ -77,6 +77,7 @@ import { signIn } from './pool/sign-in.js';
 import { restoreSession, startSession } from './pool/tokens.js';
 import type { OpenStepError } from './sealed/open-step.js';
 import type { SealStepError } from './sealed/seal-step.js';
+import { stepKeysOf } from './sealed/step-keys.js';
 import type { ChallengeStep, CodeStep, FirstFactor, MfaType, SignInStep, Step } from './steps.js';
 import { createUserPool, type DefaultTransport, poolContext, type UserPool, withPool } from './user-pool.js';
 import type { UserPoolTransport } from './user-pool-transport.js';
@@ -109,7 +110,8 @@ export class AuthClientCore {
    * ```
    */
   static validated<T extends AuthClientCore>(client: T): Result<T, InvalidConfigError> {
-    const context = poolContext(client.#pool);
+    // The step keys are checked here too (not in the shared config parse, which sign-in-only bundles carry).
+    const context = poolContext(client.#pool).andThen(({ config }) => stepKeysOf(config));
     return context.isErr() ? err(context.error) : ok(client);
   }
 

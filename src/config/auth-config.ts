@@ -1,7 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { err, ok, Result } from 'neverthrow';
 import { type DeviceStore, memoryDeviceStore } from '../auth/devices/device-store.js';
-import { parseStepKeys, type ResolvedStepKey, type StepKey } from '../auth/sealed/step-keys.js';
+import type { StepKey } from '../auth/sealed/step-keys.js';
 import type { InvalidConfigError } from '../errors/types.js';
 import {
   invalidConfig,
@@ -71,7 +71,11 @@ export interface ResolvedAuthConfig {
   readonly now: () => number;
   readonly deviceStore: DeviceStore;
   readonly deviceName: string;
-  readonly stepKeys: readonly ResolvedStepKey[];
+  /**
+   * `stepKeys` as given: checked by `stepKeysOf` (at `AuthClient.create`, and at the first seal or open),
+   * not here, so that sign-in-only bundles carry no key parsing.
+   */
+  readonly stepKeys: unknown;
 }
 
 /** `<region>_<name>`, as Cognito issues them. */
@@ -143,8 +147,7 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     optionalEndpoint(input.endpoint),
     optionalClock(input.now),
     optionalTimeout(input.timeoutMs),
-    parseStepKeys(input.stepKeys),
-  ]).map(([pool, clientId, region, endpoint, now, timeoutMs, stepKeys]) => ({
+  ]).map(([pool, clientId, region, endpoint, now, timeoutMs]) => ({
     userPoolId: input.userPoolId,
     poolName: pool.poolName,
     clientId,
@@ -156,6 +159,6 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     now: now ?? Date.now,
     deviceStore: store ?? memoryDeviceStore(),
     deviceName: deviceName ?? 'cognito-flow',
-    stepKeys,
+    stepKeys: input.stepKeys,
   }));
 }

@@ -2,14 +2,16 @@ import type { ResultAsync } from 'neverthrow';
 import type { AuthContext } from '../context.js';
 import { type OpenStepError, openStep as openSealed } from '../sealed/open-step.js';
 import { type SealStepError, sealStep as sealWith } from '../sealed/seal-step.js';
+import { stepKeysOf } from '../sealed/step-keys.js';
 import type { SignInStep } from '../steps.js';
 import { type UserPool, withPool } from '../user-pool.js';
 
-const sealContext = (context: AuthContext) => ({
-  keys: context.config.stepKeys,
-  clientId: context.config.clientId,
-  now: context.config.now(),
-});
+const sealContext = (context: AuthContext) =>
+  stepKeysOf(context.config).map((keys) => ({
+    keys,
+    clientId: context.config.clientId,
+    now: context.config.now(),
+  }));
 
 /**
  * Seals a step for a trip through a browser (cookie, header, form field) with the pool's first
@@ -23,7 +25,7 @@ const sealContext = (context: AuthContext) => ({
  * ```
  */
 export function sealStep(pool: UserPool, step: SignInStep): ResultAsync<string, SealStepError> {
-  return withPool(pool, (context) => sealWith(sealContext(context), step));
+  return withPool(pool, (context) => sealContext(context).asyncAndThen((sealing) => sealWith(sealing, step)));
 }
 
 /**
@@ -38,6 +40,8 @@ export function sealStep(pool: UserPool, step: SignInStep): ResultAsync<string, 
  */
 export function openStep(pool: UserPool, sealed: unknown): ResultAsync<SignInStep, OpenStepError> {
   return withPool(pool, (context) =>
-    openSealed(sealContext(context), sealed).map((step) => context.issued.add(step)),
+    sealContext(context)
+      .asyncAndThen((opening) => openSealed(opening, sealed))
+      .map((step) => context.issued.add(step)),
   );
 }

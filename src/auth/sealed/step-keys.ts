@@ -1,6 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
 import { invalidConfig } from '../../config/checks.js';
-import { base64UrlToBytes } from '../../crypto/base64url-bytes.js';
 import type { InvalidConfigError } from '../../errors/types.js';
 
 /**
@@ -35,9 +34,14 @@ const KEY_BYTES = 32;
 
 function secretBytes(secret: unknown): Uint8Array | undefined {
   if (secret instanceof Uint8Array) return secret.slice();
-  if (typeof secret !== 'string') return undefined;
-  const url = secret.trim().replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return base64UrlToBytes(url);
+  // Either base64 alphabet, padded or not (this runs in every client's config check: kept small).
+  if (typeof secret !== 'string' || !/^[\w+/-]+={0,2}$/.test(secret.trim())) return undefined;
+  try {
+    const binary = atob(secret.trim().replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -52,24 +56,40 @@ function secretBytes(secret: unknown): Uint8Array | undefined {
 export function parseStepKeys(value: unknown): Result<readonly ResolvedStepKey[], InvalidConfigError> {
   if (value === undefined) return ok([]);
   if (!Array.isArray(value) || value.length === 0) {
-    return err(invalidConfig('stepKeys, when given, must be a non-empty list of { id, secret }'));
+    return err(invalidConfig('stepKeys must be a non-empty list of { id, secret }'));
   }
   const keys: ResolvedStepKey[] = [];
   const problems: string[] = [];
-  value.forEach((key: unknown, index) => {
-    const entry = (typeof key === 'object' && key !== null ? key : {}) as Partial<StepKey>;
-    const id = entry.id;
-    if (typeof id !== 'string' || !KEY_ID.test(id)) {
-      problems.push(`stepKeys[${index}].id must be 1-16 letters, digits, "_" or "-"`);
-      return;
-    }
-    if (keys.some((k) => k.id === id)) problems.push(`stepKeys[${index}].id "${id}" is used twice`);
-    const raw = secretBytes(entry.secret);
-    if (!raw || raw.length !== KEY_BYTES) {
-      problems.push(`stepKeys[${index}] ("${id}").secret must be 32 bytes (or their base64url)`);
-      return;
-    }
-    keys.push({ id, raw });
+  value.forEach((key: Partial<StepKey> | null, index) => {
+    const id = key?.id;
+    const raw = secretBytes(key?.secret);
+    if (typeof id !== 'string' || !KEY_ID.test(id) || keys.some((k) => k.id === id)) {
+      problems.push(`stepKeys[${index}].id must be 1-16 of [A-Za-z0-9_-], unique`);
+    } else if (raw?.length !== KEY_BYTES) {
+      problems.push(`stepKeys[${index}].secret must be 32 bytes (or their base64url)`);
+    } else keys.push({ id, raw });
   });
   return problems.length > 0 ? err(invalidConfig(problems.join('; '))) : ok(keys);
+}
+
+/** Each config's parsed keys, parsed once: the imported WebCrypto keys are cached per parsed key. */
+const parsed = new WeakMap<object, Result<readonly ResolvedStepKey[], InvalidConfigError>>();
+
+/**
+ * The parsed `stepKeys` of a validated config (once per config), or the `InvalidConfig` error.
+ *
+ * @example
+ * ```ts
+ * const keys = stepKeysOf(context.config);
+ * ```
+ */
+export function stepKeysOf(config: {
+  readonly stepKeys: unknown;
+}): Result<readonly ResolvedStepKey[], InvalidConfigError> {
+  let keys = parsed.get(config);
+  if (!keys) {
+    keys = parseStepKeys(config.stepKeys);
+    parsed.set(config, keys);
+  }
+  return keys;
 }
