@@ -85,6 +85,10 @@ export type {
   UserAuthSignInInput,
 } from './auth/flows/sign-in-input.js';
 export { type AuthResponse, type MappingContext, mapAuthResponse } from './auth/map-auth-response.js';
+export type { OpenStepError } from './auth/sealed/open-step.js';
+export type { SealStepError } from './auth/sealed/seal-step.js';
+export { SEALED_STEP_MAX_CHARS, STEP_JSON_MAX_CHARS } from './auth/sealed/sealed-format.js';
+export type { StepKey } from './auth/sealed/step-keys.js';
 export type {
   ChallengeStep,
   ChallengeStepBase,

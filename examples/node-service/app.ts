@@ -6,14 +6,14 @@ import { requireAccessToken } from './require-access-token.js';
 import { continueSignInRoute } from './routes/continue-sign-in.js';
 import { meRoute } from './routes/me.js';
 import { type PasswordFlow, signInRoute } from './routes/sign-in.js';
-import { stepSealer } from './step-seal.js';
 
-/** What the app needs: one AuthClient and one verifier serve every request; nothing per user is kept. */
+/**
+ * What the app needs: one AuthClient and one verifier serve every request; nothing per user is kept.
+ * `auth` must have `stepKeys` (the same on every instance): they seal the steps that travel to clients.
+ */
 export interface AppDependencies {
   readonly auth: AuthClient;
   readonly verifier: TokenVerifier;
-  /** At least 32 random bytes, the same on every instance, to seal the steps that travel to clients. */
-  readonly stepKey: Uint8Array;
   /** USER_SRP_AUTH (the default: the password never leaves the service) or USER_PASSWORD_AUTH. */
   readonly passwordFlow?: PasswordFlow;
 }
@@ -35,13 +35,7 @@ const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
  * The HTTP API: `POST /sign-in`, `POST /sign-in/continue` and `GET /me` (access token required).
  * Stateless: the sign-in's progress travels to the client as a sealed step and comes back with the answer.
  */
-export function createApp({
-  auth,
-  verifier,
-  stepKey,
-  passwordFlow = 'USER_SRP_AUTH',
-}: AppDependencies): Express {
-  const sealer = stepSealer(stepKey);
+export function createApp({ auth, verifier, passwordFlow = 'USER_SRP_AUTH' }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -49,8 +43,8 @@ export function createApp({
     next();
   });
   app.use(express.json({ limit: '32kb' }));
-  app.post('/sign-in', signInRoute(auth, sealer, passwordFlow));
-  app.post('/sign-in/continue', continueSignInRoute(auth, sealer));
+  app.post('/sign-in', signInRoute(auth, passwordFlow));
+  app.post('/sign-in/continue', continueSignInRoute(auth));
   app.get('/me', requireAccessToken(verifier), meRoute);
   app.use((_req, res) => {
     res.status(404).json({ error: { type: 'NotFound', message: 'No such route', retryable: false } });

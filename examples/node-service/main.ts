@@ -49,9 +49,9 @@ function summary(json: Json): string {
     const tokens = json.tokens as Json;
     return `SIGNED_IN: id, access${tokens.refreshToken ? ' and refresh' : ''} tokens, expire at ${new Date(tokens.expiresAt as number).toISOString()}`;
   }
-  if (json.step) {
-    const step = json.step as Json;
-    return `${json.next} (sealed step, required attributes: ${JSON.stringify(step.requiredAttributes ?? [])}, expires at ${new Date(step.expiresAt as number).toISOString()})`;
+  if (typeof json.step === 'string') {
+    const view = json.view as Json;
+    return `${json.next} (sealed step of ${json.step.length} characters, required attributes: ${JSON.stringify(view.requiredAttributes ?? [])}, expires at ${new Date(view.expiresAt as number).toISOString()})`;
   }
   if (json.claims) {
     const claims = json.claims as Json;
@@ -82,27 +82,26 @@ async function walkThrough(base: string, target: ExampleTarget): Promise<void> {
     show('2. The temporary password', 'POST /sign-in { username, password: <temporary> }', first);
     if (first.json.next !== 'NEW_PASSWORD_REQUIRED') throw new Error('expected NEW_PASSWORD_REQUIRED');
 
-    const tampered = { ...(first.json.step as Json), username: 'someone-else' };
+    const sealed = first.json.step as string;
+    const tampered = `${sealed.slice(0, -8)}${sealed.endsWith('AAAAAAAA') ? 'BBBBBBBB' : 'AAAAAAAA'}`;
     const refused = await call(base, 'POST', '/sign-in/continue', {
       step: tampered,
-      seal: first.json.seal,
       answer: { newPassword: NEW_PASSWORD },
     });
     show(
-      '3. The step posted back with a changed username',
-      'POST /sign-in/continue { step: <changed>, seal, answer }',
+      '3. The sealed step posted back with changed characters',
+      'POST /sign-in/continue { step: <changed>, answer }',
       refused,
     );
     if (refused.status !== 400) throw new Error('expected 400 for a changed step');
 
     const done = await call(base, 'POST', '/sign-in/continue', {
-      step: first.json.step,
-      seal: first.json.seal,
+      step: sealed,
       answer: { newPassword: NEW_PASSWORD },
     });
     show(
-      '4. The step posted back as it was, with a new password',
-      'POST /sign-in/continue { step, seal, answer: { newPassword } }',
+      '4. The sealed step posted back as it was, with a new password',
+      'POST /sign-in/continue { step, answer: { newPassword } }',
       done,
     );
     if (done.json.next !== 'SIGNED_IN') throw new Error('expected SIGNED_IN');
@@ -129,7 +128,10 @@ async function walkThrough(base: string, target: ExampleTarget): Promise<void> {
 async function main(): Promise<void> {
   await withExampleTarget({ secretClient: true }, async (target) => {
     const endpoint = target.endpoint ? { endpoint: target.endpoint } : {};
+    // 32 random bytes, the same on every instance: they seal the steps that travel to the client.
+    const stepKey = process.env.STEP_KEY ?? randomBytes(32).toString('base64url');
     const auth = AuthClient.create({
+      stepKeys: [{ id: 'k1', secret: stepKey }],
       userPoolId: target.userPoolId,
       clientId: target.clientId,
       ...(target.clientSecret ? { clientSecret: target.clientSecret } : {}),
@@ -143,13 +145,12 @@ async function main(): Promise<void> {
       ...(target.jwks ? { jwks: target.jwks } : {}),
     });
     if (verifier.isErr()) throw new Error(verifier.error.message);
-    const stepKey = process.env.STEP_KEY ? Buffer.from(process.env.STEP_KEY, 'base64') : randomBytes(32);
 
     // moto fakes SRP without checking the password, so locally the service sends it (USER_PASSWORD_AUTH)
     // for a wrong one to be refused; against AWS it uses SRP and the password stays here.
     const passwordFlow = target.local ? 'USER_PASSWORD_AUTH' : 'USER_SRP_AUTH';
     console.log(`Sign-in flow: ${passwordFlow}.`);
-    const app = createApp({ auth: auth.value, verifier: verifier.value, stepKey, passwordFlow });
+    const app = createApp({ auth: auth.value, verifier: verifier.value, passwordFlow });
     const server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -4,6 +4,7 @@ import { makeError } from '../errors/make-error.js';
 import type { CognitoError, UnexpectedError } from '../errors/types.js';
 import { computePasswordClaim, type SrpSecret, startSrp } from '../srp/srp-client.js';
 import { formatSrpTimestamp } from '../srp/timestamp.js';
+import { cognitoIdentity } from './cognito-identity.js';
 import type { AuthContext } from './context.js';
 import { confirmNewDevice } from './devices/confirm-device.js';
 import type { FlowState } from './flow-state.js';
@@ -156,18 +157,26 @@ export function advance(
     case 'DEVICE_PASSWORD_VERIFIER':
       return next(answerVerifier(context, state, response, 'DEVICE_PASSWORD_VERIFIER'), state);
   }
+  let flow = state;
+  if (state.identityFromCognito) {
+    // The step came back from a client unvouched: name the user as Cognito does, never as the step did.
+    const username = cognitoIdentity(response);
+    if (!username) return errAsync(unexpected("Cognito's answer does not name the user"));
+    flow = { ...state, username };
+  }
   const mapped = mapAuthResponse(response, {
     clientId: context.config.clientId,
-    username: state.username,
+    username: flow.username,
     now: context.config.now(),
     ...(state.admin ? { admin: true } : {}),
   });
   if (mapped.isErr()) return errAsync(mapped.error);
   const step = mapped.value;
   const result = response.AuthenticationResult;
-  if (step.step !== 'SIGNED_IN' || !result?.NewDeviceMetadata || !result.AccessToken) return okAsync(step);
-  return confirmNewDevice(context, state, result.NewDeviceMetadata, result.AccessToken).map((newDevice) => ({
-    ...step,
-    newDevice,
-  }));
+  if (step.step !== 'SIGNED_IN' || !result?.NewDeviceMetadata || !result.AccessToken) {
+    return okAsync(context.issued.add(step));
+  }
+  return confirmNewDevice(context, flow, result.NewDeviceMetadata, result.AccessToken).map((newDevice) =>
+    context.issued.add({ ...step, newDevice }),
+  );
 }

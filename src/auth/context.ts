@@ -6,6 +6,7 @@ import { makeError } from '../errors/make-error.js';
 import type { UnexpectedError } from '../errors/types.js';
 import type { SrpDeps } from '../srp/srp-client.js';
 import { type AnsweredSessions, answeredSessions } from './answered-sessions.js';
+import { type IssuedSteps, issuedSteps } from './step-provenance.js';
 import type { UserPoolTransport } from './user-pool-transport.js';
 
 /** What the flows and challenges need: the validated config, the seam and the SRP arithmetic. */
@@ -15,6 +16,8 @@ export interface AuthContext {
   readonly srp: SrpDeps;
   /** Sessions of steps this client has answered (a step is answered once). */
   readonly answered: AnsweredSessions;
+  /** The steps this client vouches for (built here or opened from a seal): only they keep `admin` and their user name. */
+  readonly issued: IssuedSteps;
 }
 
 /**
@@ -32,6 +35,7 @@ export function authContext(config: ResolvedAuthConfig, transport: UserPoolTrans
     transport,
     srp: { modPow, ...(srpHashes ? { hashes: srpHashes } : {}) },
     answered: answeredSessions(),
+    issued: issuedSteps(),
   };
 }
 

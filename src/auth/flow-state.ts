@@ -21,6 +21,11 @@ export interface FlowState {
   readonly clientMetadata?: Readonly<Record<string, string>>;
   /** The sign-in runs through the admin API (AdminInitiateAuth / AdminRespondToAuthChallenge). */
   readonly admin?: boolean;
+  /**
+   * The flow resumed a step nothing vouches for: `username` is a placeholder, and the user the next step
+   * names (and the DeviceStore key) is taken from Cognito's answer instead.
+   */
+  readonly identityFromCognito?: true;
 }
 
 /**

@@ -2,6 +2,8 @@ import { err, ok, type Result } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import type { InvalidStepError, SessionExpiredError } from '../errors/types.js';
 import type { ResumeError } from './errors.js';
+import { STEP_JSON_MAX_CHARS } from './sealed/sealed-format.js';
+import { jsonSizeWithin } from './step-size.js';
 import type { SignInStep } from './steps.js';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -128,30 +130,64 @@ export function sessionExpired(): SessionExpiredError {
 }
 
 /**
- * Validates a step that travelled through JSON (e.g. sent to a browser and back): its shape, that it
- * belongs to the app client `clientId`, and that its Cognito session has not expired. Returns a fresh
- * copy holding only the step's own fields.
+ * Where a step handed to the library comes from, which decides what it may carry:
+ * - `trusted`: built by this library in this process, or opened from a value the service sealed — it may
+ *   be `SIGNED_IN` and carry `admin`;
+ * - `untrusted`: anything else (plain JSON back from a browser) — a `SIGNED_IN` step or `admin` flag in
+ *   it is refused, since nothing vouches for them.
+ */
+export type StepOrigin = 'trusted' | 'untrusted';
+
+/** What {@link parseStep} checks a step against. */
+export interface ParseStepContext {
+  readonly clientId: string;
+  readonly now: number;
+  /** Defaults to `untrusted`. */
+  readonly origin?: StepOrigin;
+}
+
+/**
+ * Validates a step that travelled through JSON (e.g. sent to a browser and back): its size when
+ * untrusted (at most {@link STEP_JSON_MAX_CHARS}, checked before parsing), its shape, that it belongs to the app client
+ * `clientId`, and that its Cognito session has not expired. An untrusted step may not be `SIGNED_IN`
+ * nor carry `admin`. Returns a fresh copy holding only the step's own fields.
  *
  * @example
  * ```ts
  * const step = parseStep(JSON.parse(body), { clientId, now: Date.now() });
  * ```
  */
-export function parseStep(
-  value: unknown,
-  context: { readonly clientId: string; readonly now: number },
-): Result<SignInStep, ResumeError> {
+export function parseStep(value: unknown, context: ParseStepContext): Result<SignInStep, ResumeError> {
   let data = value;
+  // Trusted steps were built here or came out of a sealed value, whose own size limit already held.
+  const limited = context.origin !== 'trusted';
   if (typeof data === 'string') {
+    if (limited && data.length > STEP_JSON_MAX_CHARS) {
+      return err(invalid(`The step is over ${STEP_JSON_MAX_CHARS} characters; it was not parsed`));
+    }
     try {
       data = JSON.parse(data);
     } catch {
       return err(invalid('The step is not valid JSON'));
     }
+  } else if (limited && !jsonSizeWithin(data, STEP_JSON_MAX_CHARS)) {
+    return err(invalid(`The step is over ${STEP_JSON_MAX_CHARS} characters or nested too deeply`));
   }
   if (!isObject(data)) return err(invalid('The step is not an object'));
   const problem = checkShape(data);
   if (problem) return err(invalid(`Not a valid sign-in step: ${problem}`));
+  if (context.origin !== 'trusted') {
+    if (data.step === 'SIGNED_IN') {
+      return err(
+        invalid(
+          'A SIGNED_IN step is only accepted sealed (openStep): keep tokens in a TokenStore, not in the client',
+        ),
+      );
+    }
+    if (data.admin !== undefined) {
+      return err(invalid('An admin sign-in step is only accepted sealed (openStep)'));
+    }
+  }
   if (data.step !== 'SIGNED_IN' && data.clientId !== context.clientId) {
     return err(invalid('The step belongs to another app client'));
   }

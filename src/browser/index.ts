@@ -25,6 +25,7 @@ export {
   verifyTotpSetup,
 } from '../auth/pool/challenges.js';
 export { resumeStep } from '../auth/pool/resume.js';
+export { openStep, sealStep } from '../auth/pool/sealed.js';
 export { signIn } from '../auth/pool/sign-in.js';
 export {
   type RefreshError,
@@ -33,6 +34,9 @@ export {
   restoreSession,
   startSession,
 } from '../auth/pool/tokens.js';
+export type { OpenStepError } from '../auth/sealed/open-step.js';
+export type { SealStepError } from '../auth/sealed/seal-step.js';
+export type { StepKey } from '../auth/sealed/step-keys.js';
 export { DEFAULT_TOTP_ISSUER, totpUri } from '../auth/totp-uri.js';
 export type { UserPool } from '../auth/user-pool.js';
 export { secretHash } from '../crypto/secret-hash.js';

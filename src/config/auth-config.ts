@@ -1,6 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { err, ok, Result } from 'neverthrow';
 import { type DeviceStore, memoryDeviceStore } from '../auth/devices/device-store.js';
+import type { StepKey } from '../auth/sealed/step-keys.js';
 import type { InvalidConfigError } from '../errors/types.js';
 import {
   invalidConfig,
@@ -50,6 +51,11 @@ export interface AuthClientConfig {
   readonly deviceStore?: DeviceStore | undefined;
   /** The name new devices are confirmed with when a sign-in does not give one (default `cognito-flow`). */
   readonly deviceName?: string | undefined;
+  /**
+   * The keys that seal steps travelling through clients (`sealStep` / `openStep`): the first seals, all
+   * open. Needed only by services that send steps to browsers.
+   */
+  readonly stepKeys?: readonly StepKey[] | undefined;
 }
 
 /** A validated {@link AuthClientConfig}. */
@@ -65,6 +71,11 @@ export interface ResolvedAuthConfig {
   readonly now: () => number;
   readonly deviceStore: DeviceStore;
   readonly deviceName: string;
+  /**
+   * `stepKeys` as given: checked by `stepKeysOf` (at `AuthClient.create`, and at the first seal or open),
+   * not here, so that sign-in-only bundles carry no key parsing.
+   */
+  readonly stepKeys: unknown;
 }
 
 /** `<region>_<name>`, as Cognito issues them. */
@@ -148,5 +159,6 @@ export function parseAuthConfig(input: AuthClientConfig): Result<ResolvedAuthCon
     now: now ?? Date.now,
     deviceStore: store ?? memoryDeviceStore(),
     deviceName: deviceName ?? 'cognito-flow',
+    stepKeys: input.stepKeys,
   }));
 }

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import type { InvalidParameterError, UnexpectedError } from '../errors/types.js';
-import { isOAuthErrorCode, type OAuthError, oauthError } from './oauth-error.js';
+import { isOAuthErrorCode, type OAuthError, oauthError, untrustedDescription } from './oauth-error.js';
 
 /**
  * What the authorization server put on the redirect back to the app: the one-time `code`, and the
@@ -50,11 +50,17 @@ export function parseCallback(
     return err(makeError('InvalidParameter', 'callback must be a URL, a query string or URLSearchParams'));
   const error = params.get('error');
   if (error !== null) {
-    const description = params.get('error_description') ?? undefined;
-    const message = `The authorization server redirected with ${error}${description ? `: ${description}` : ''}`;
+    const raw = params.get('error_description');
+    const description = raw === null ? undefined : untrustedDescription(raw);
+    const said = description ? ` (untrusted error_description: "${description}")` : '';
     return isOAuthErrorCode(error)
-      ? err(oauthError(error, message, { description }))
-      : err(makeError('Unexpected', message));
+      ? err(oauthError(error, `The redirect carries the error ${error}${said}`, { description }))
+      : err(
+          makeError(
+            'Unexpected',
+            `The redirect carries an unknown error "${untrustedDescription(error).slice(0, 40)}"${said}`,
+          ),
+        );
   }
   const code = params.get('code');
   if (code === null || code === '') {

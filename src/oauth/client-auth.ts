@@ -3,6 +3,7 @@ import type { NetworkError, TooManyRequestsError, UnexpectedError } from '../err
 import type { ResolvedOAuthConfig } from './config.js';
 import { readAnswer, send } from './http.js';
 import type { OAuthError } from './oauth-error.js';
+import { clientSecretEncodings } from './secret-encodings.js';
 
 /** application/x-www-form-urlencoded, as RFC 6749 §2.3.1 asks for the Basic credentials. */
 const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
@@ -74,6 +75,7 @@ export function postForm(
   }
   const body = new URLSearchParams({ ...params, client_id: client.clientId }).toString();
   return send(client.http, url, { method: 'POST', headers, body, redirect: 'manual' }, what).andThen(
-    (answer) => readAnswer(answer, what, [...secrets, client.clientSecret]),
+    (answer) =>
+      readAnswer(answer, what, [...secrets, ...clientSecretEncodings(client.clientId, client.clientSecret)]),
   );
 }

@@ -46,6 +46,28 @@ export interface OAuthClientConfig {
   readonly fetch?: typeof fetch | undefined;
   /** Clock in epoch milliseconds (default `Date.now`). */
   readonly now?: (() => number) | undefined;
+  /**
+   * Verifies the ID token a code exchange returns — signature against the pool's JWKS, `iss`, `aud`,
+   * `exp`, `token_use` — before its `nonce` is compared: a `TokenVerifier` from `cognito-flow/verify`
+   * (`TokenVerifier.create({ userPoolId, clientId })`). Without it the token is only decoded (TLS to your
+   * Cognito domain is then all that vouches for it): configure it wherever the tokens are trusted.
+   */
+  readonly idTokenVerifier?: IdTokenVerifier | undefined;
+}
+
+/**
+ * What verifies the ID token of a code exchange: `TokenVerifier` of `cognito-flow/verify` fits.
+ *
+ * @example
+ * ```ts
+ * const idTokenVerifier: IdTokenVerifier = TokenVerifier.create({ userPoolId, clientId })._unsafeUnwrap();
+ * ```
+ */
+export interface IdTokenVerifier {
+  /** A neverthrow-style `Result`: `isErr()`, and on failure an `error` with `type` and `message`. */
+  verifyIdToken(token: string): {
+    then<A>(onfulfilled: (verdict: { isErr(): boolean }) => A | PromiseLike<A>): PromiseLike<A>;
+  };
 }
 
 /**
@@ -68,6 +90,7 @@ export interface ResolvedOAuthConfig {
   readonly clientCredentialsMarginMs: number;
   readonly fetch: typeof fetch;
   readonly now: () => number;
+  readonly idTokenVerifier: IdTokenVerifier | undefined;
 }
 
 /** Cognito's rule for a domain prefix (CreateUserPoolDomain's `Domain`). */
@@ -153,6 +176,13 @@ function optionalFunction<F>(value: unknown, fallback: F, name: string): Result<
   return typeof value === 'function' ? ok(value as F) : fail(`${name} must be a function`);
 }
 
+function idTokenVerifierOf(value: unknown): Result<IdTokenVerifier | undefined, InvalidConfigError> {
+  if (value === undefined) return ok(undefined);
+  return typeof (value as { verifyIdToken?: unknown } | null)?.verifyIdToken === 'function'
+    ? ok(value as IdTokenVerifier)
+    : fail('idTokenVerifier must have a verifyIdToken method (a TokenVerifier from cognito-flow/verify)');
+}
+
 /**
  * Validates an {@link OAuthClientConfig}; never throws. The secret is never put in a message.
  *
@@ -185,18 +215,21 @@ export function parseOAuthConfig(input: unknown): Result<ResolvedOAuthConfig, In
               (clientCredentialsMarginMs) =>
                 optionalFunction<typeof fetch>(c.fetch, (...args) => fetch(...args), 'fetch').andThen(
                   (fetchFn) =>
-                    optionalFunction<() => number>(c.now, Date.now, 'now').map((now) => ({
-                      clientId,
-                      clientSecret: c.clientSecret as string | undefined,
-                      endpoints,
-                      redirectUris,
-                      logoutUris,
-                      scopes: [...(scopes as string[])],
-                      timeoutMs,
-                      clientCredentialsMarginMs,
-                      fetch: fetchFn,
-                      now,
-                    })),
+                    optionalFunction<() => number>(c.now, Date.now, 'now').andThen((now) =>
+                      idTokenVerifierOf(c.idTokenVerifier).map((idTokenVerifier) => ({
+                        clientId,
+                        clientSecret: c.clientSecret as string | undefined,
+                        endpoints,
+                        redirectUris,
+                        logoutUris,
+                        scopes: [...(scopes as string[])],
+                        timeoutMs,
+                        clientCredentialsMarginMs,
+                        fetch: fetchFn,
+                        now,
+                        idTokenVerifier,
+                      })),
+                    ),
                 ),
             ),
           ),

@@ -1,4 +1,4 @@
-import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import type { InvalidParameterError, UnexpectedError } from '../errors/types.js';
 import { decodeJwt } from '../tokens/jwt.js';
@@ -71,6 +71,28 @@ function checkInput(
   return checkState(input.state, input.expectedState).map(() => ({ token, redirectUri: redirect.url }));
 }
 
+/** The configured verifier's verdict on the ID token (signature, iss, aud, exp); tokens unchanged when it passes. */
+function verifyIdToken(
+  config: ResolvedOAuthConfig,
+  tokens: TokenSet,
+): ResultAsync<TokenSet, OAuthError | UnexpectedError> {
+  const verifier = config.idTokenVerifier;
+  if (!verifier) return okAsync(tokens);
+  return ResultAsync.fromPromise(Promise.resolve(verifier.verifyIdToken(tokens.idToken)), (cause) =>
+    makeError('Unexpected', 'The ID token verifier failed', { cause }),
+  ).andThen((verdict) => {
+    if (!verdict.isErr()) return ok(tokens);
+    const error = (verdict as { readonly error?: { readonly type?: unknown; readonly message?: unknown } })
+      .error;
+    return err(
+      oauthError(
+        'invalid_token',
+        `The ID token from the code exchange failed verification (${String(error?.type)}): ${String(error?.message)}`,
+      ),
+    );
+  });
+}
+
 function checkNonce(
   tokens: TokenSet,
   nonce: string | undefined,
@@ -116,6 +138,7 @@ export function exchangeCode(
     [code, codeVerifier],
   )
     .andThen((json) => tokenSetFromTokenAnswer(json, config.now()))
+    .andThen((tokens) => verifyIdToken(config, tokens))
     .andThen((tokens) => checkNonce(tokens, input.nonce));
 }
 

@@ -2,7 +2,7 @@ import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import { redact } from '../errors/redact.js';
 import type { NetworkError, TooManyRequestsError, UnexpectedError } from '../errors/types.js';
-import { isOAuthErrorCode, type OAuthError, oauthError } from './oauth-error.js';
+import { isOAuthErrorCode, type OAuthError, oauthError, untrustedDescription } from './oauth-error.js';
 
 /**
  * How requests are sent: the `fetch` to use and the time-out of one request.
@@ -121,7 +121,8 @@ export function readAnswer(
   const code = typeof body.error === 'string' ? body.error : header.error;
   const rawDescription =
     typeof body.error_description === 'string' ? body.error_description : header.description;
-  const description = rawDescription === undefined ? undefined : redact(rawDescription, secrets);
+  const description =
+    rawDescription === undefined ? undefined : untrustedDescription(redact(rawDescription, secrets));
   if (status === 429) {
     return err(
       makeError('TooManyRequests', `${what} throttled the request (HTTP 429)`, {
@@ -131,7 +132,8 @@ export function readAnswer(
     );
   }
   if (isOAuthErrorCode(code)) {
-    const message = `${what} answered ${code} (HTTP ${status})${description ? `: ${description}` : ''}`;
+    const said = description ? ` (untrusted error_description: "${description}")` : '';
+    const message = `${what} answered ${code} (HTTP ${status})${said}`;
     return err(
       oauthError(code, message, {
         status,
@@ -143,7 +145,7 @@ export function readAnswer(
   }
   const detail =
     code !== undefined
-      ? `an unknown error "${redact(code, secrets)}"${description ? `: ${description}` : ''}`
+      ? `an unknown error "${untrustedDescription(redact(code, secrets)).slice(0, 40)}"${description ? ` (untrusted error_description: "${description}")` : ''}`
       : 'an answer that is not an OAuth error';
   return err(
     makeError('Unexpected', `${what} answered HTTP ${status} with ${detail}`, {

@@ -126,3 +126,21 @@ export function oauthError(
   }
   return Object.freeze(error) as unknown as OAuthError;
 }
+
+/** The longest `error_description` kept (characters); the rest is cut and marked `…`. */
+export const DESCRIPTION_MAX_CHARS = 200;
+
+/**
+ * An `error_description` from outside (a redirect anyone can craft, or a server's answer) made safe to
+ * show in a message: control characters removed, cut at {@link DESCRIPTION_MAX_CHARS}.
+ *
+ * @example
+ * ```ts
+ * untrustedDescription('Bad\r\nrequest'); // 'Bad request'
+ * ```
+ */
+export function untrustedDescription(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return clean.length > DESCRIPTION_MAX_CHARS ? `${clean.slice(0, DESCRIPTION_MAX_CHARS)}…` : clean;
+}

@@ -44,5 +44,18 @@ export function chooseUrl(
   if (registered.length > 0 && !registered.includes(given as string)) {
     return { problem: `${name} is not one of the configured ${name}s` };
   }
+  // Without a configured list, only https (or http to this machine) — never javascript:, data: or file:.
+  if (registered.length === 0 && !isWebOrLoopback(new URL(given as string))) {
+    return {
+      problem: `${name} must be https (or http on localhost), unless it is in the configured ${name}s`,
+    };
+  }
   return { url: given as string };
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `https:`, or `http:` to a loopback host (RFC 8252 native-app redirects). */
+function isWebOrLoopback(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
 }

@@ -1,14 +1,9 @@
-import {
-  FetchError,
-  JwtWithoutValidKidError,
-  KidNotFoundInJwksError,
-  NonRetryableFetchError,
-} from 'aws-jwt-verify/error';
-import type { Fetcher } from 'aws-jwt-verify/https';
+import { JwtWithoutValidKidError, KidNotFoundInJwksError } from 'aws-jwt-verify/error';
 import { assertIsJwks, findJwkInJwks, type Jwks, type JwksCache, SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { err, ok, type Result } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import type { InvalidConfigError } from '../errors/types.js';
+import { guardedFetcher } from './guarded-fetcher.js';
 
 /**
  * A JSON Web Key Set, as served at `https://cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/jwks.json`.
@@ -66,38 +61,10 @@ class StaticJwksCache implements JwksCache {
 }
 
 /**
- * Fetches the JWKS from `url` whatever URL aws-jwt-verify asks for (the pool's public one), with the
- * platform's `fetch`, so plain-http local servers work (aws-jwt-verify's own Node fetcher is https-only).
- * Concurrent fetches share one request (aws-jwt-verify asks once per issuer form of the pool).
- */
-function redirectingFetcher(url: string, timeoutMs: number): Fetcher {
-  let running: Promise<ArrayBuffer> | undefined;
-  const download = async (): Promise<ArrayBuffer> => {
-    let response: Response;
-    try {
-      response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      throw new FetchError(url, error instanceof Error ? error.message : String(error));
-    }
-    if (response.status !== 200) {
-      throw new NonRetryableFetchError(url, `Status code is ${response.status}, expected 200`);
-    }
-    return response.arrayBuffer();
-  };
-  return {
-    fetch: () => {
-      running ??= download().finally(() => {
-        running = undefined;
-      });
-      // Each caller gets its own copy: aws-jwt-verify's parser may consume the buffer.
-      return running.then((body) => body.slice(0));
-    },
-  };
-}
-
-/**
- * The aws-jwt-verify JWKS cache for a {@link JwksSource} (`undefined` — aws-jwt-verify's default, fetching
- * the pool's public JWKS over https — when there is none); an invalid key set or URL is `InvalidConfig`.
+ * The aws-jwt-verify JWKS cache for a {@link JwksSource} (when there is none, the pool's public JWKS URL,
+ * which aws-jwt-verify derives from the issuer), fetched through {@link guardedFetcher}: same-origin
+ * redirects only, a size limit, and failures remembered with backoff. An invalid key set or URL is
+ * `InvalidConfig`.
  *
  * @example
  * ```ts
@@ -108,7 +75,7 @@ export function jwksCacheFor(
   source: JwksSource | undefined,
   timeoutMs = 3000,
 ): Result<JwksCache | undefined, InvalidConfigError> {
-  if (source === undefined) return ok(undefined);
+  if (source === undefined) return ok(new SimpleJwksCache({ fetcher: guardedFetcher(timeoutMs) }));
   if (typeof source === 'string' || source instanceof URL) {
     let url: URL;
     try {
@@ -119,7 +86,7 @@ export function jwksCacheFor(
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       return err(makeError('InvalidConfig', 'jwks URL must be http or https'));
     }
-    return ok(new SimpleJwksCache({ fetcher: redirectingFetcher(url.href, timeoutMs) }));
+    return ok(new SimpleJwksCache({ fetcher: guardedFetcher(timeoutMs, url.href) }));
   }
   try {
     assertIsJwks(source as unknown as Parameters<typeof assertIsJwks>[0]);

@@ -1,4 +1,4 @@
-import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from 'neverthrow';
 import { makeError } from '../../errors/make-error.js';
 import type { CognitoError, InvalidStepError, SessionExpiredError } from '../../errors/types.js';
 import { advance } from '../advance.js';
@@ -53,7 +53,12 @@ export function validateStep(
   expected: readonly StepName[],
 ): Result<ChallengeStep, InvalidStepError | SessionExpiredError> {
   const { config } = context;
-  return parseStep(step, { clientId: config.clientId, now: config.now() }).andThen((valid) => {
+  const trusted = context.issued.has(step);
+  return parseStep(step, {
+    clientId: config.clientId,
+    now: config.now(),
+    origin: trusted ? 'trusted' : 'untrusted',
+  }).andThen((valid) => {
     if (!expected.includes(valid.step) || !('session' in valid)) {
       return err(makeError('InvalidStep', `Expected a ${expected.join(' or ')} step, got ${valid.step}`));
     }
@@ -65,7 +70,8 @@ export function validateStep(
         ),
       );
     }
-    return ok(valid);
+    // The copy is as trustworthy as the step it copies.
+    return ok(trusted ? context.issued.add(valid) : valid);
   });
 }
 
@@ -89,12 +95,17 @@ export function answerStep(
   if (checked.isErr()) return errAsync(checked.error);
   const valid = checked.value;
   const session = answer.session ?? valid.session;
-  return loadDevice(context, valid.username).andThen((device) => {
+  // A step nothing vouches for names no one: its device is not looked up (no DEVICE_KEY goes out), and
+  // the user the next step names comes from Cognito's answer.
+  const trusted = context.issued.has(valid);
+  const device = trusted ? loadDevice(context, valid.username) : okAsync(undefined);
+  return device.andThen((device) => {
     const state: FlowState = {
       username: valid.username,
       deviceName: config.deviceName,
       ...answer.state,
-      ...(valid.admin ? { admin: true } : {}),
+      ...(trusted ? {} : { identityFromCognito: true as const }),
+      ...(trusted && valid.admin ? { admin: true } : {}),
       ...(device ? { device } : {}),
       ...(answer.clientMetadata ? { clientMetadata: answer.clientMetadata } : {}),
     };

@@ -83,11 +83,12 @@ export function setUpTotp(
         return errAsync(makeError('Unexpected', 'Cognito answered AssociateSoftwareToken without a secret'));
       // Cognito returns the session to verify with; when it is a new one, the step's own is spent.
       if (output.Session && output.Session !== valid.session) context.answered.add(answeredKey(valid));
-      const next: Step<'MFA_SETUP'> = {
+      const renewed: Step<'MFA_SETUP'> = {
         ...valid,
         session: output.Session ?? valid.session,
         expiresAt: context.config.now() + SESSION_TTL_MS,
       };
+      const next = context.issued.has(valid) ? context.issued.add(renewed) : renewed;
       return okAsync({ secret, uri: totpUri({ secret, issuer, accountName }), step: next });
     })
     .mapErr((error) => narrowError(error, CHALLENGE_ERRORS));

@@ -40,6 +40,9 @@ export interface SignInFlags {
   readonly flow: keyof typeof FLOWS;
   readonly username?: string;
   readonly passwordStdin?: boolean;
+  readonly newPasswordStdin?: boolean;
+  readonly codeStdin?: boolean;
+  readonly answerStdin?: boolean;
   readonly attribute: readonly string[];
   readonly code?: string;
   readonly mfaType?: keyof typeof MFA_TYPES;
@@ -74,12 +77,23 @@ export function addSignInOptions(command: Command): Command {
       '--password-stdin',
       `read the password from the first line of stdin (else ${ENV.password}, else a prompt)`,
     )
+    .option(
+      '--new-password-stdin',
+      `read the new password (NEW_PASSWORD_REQUIRED) from stdin (else ${ENV.newPassword}, else a prompt)`,
+    )
+    .option('--code-stdin', 'read the one-time code from stdin (safer than --code, which ps shows)')
+    .option('--answer-stdin', 'read the custom-challenge answer from stdin (safer than --answer)')
     .addOption(
       new Option('--attribute <name=value>', 'a required attribute for NEW_PASSWORD_REQUIRED (repeatable)')
         .argParser(collect)
         .default([], 'none'),
     )
-    .addOption(new Option('--code <code>', 'the one-time code for an MFA or OTP step').env('COGNITO_CODE'))
+    .addOption(
+      new Option(
+        '--code <code>',
+        'the one-time code for an MFA or OTP step (visible in ps: prefer COGNITO_CODE or --code-stdin)',
+      ).env('COGNITO_CODE'),
+    )
     .addOption(
       new Option('--mfa-type <type>', 'MFA method to choose or set up').choices(Object.keys(MFA_TYPES)),
     )
@@ -90,9 +104,10 @@ export function addSignInOptions(command: Command): Command {
       ),
     )
     .addOption(
-      new Option('--answer <text>', 'answer to a custom challenge (CUSTOM_CHALLENGE)').env(
-        'COGNITO_CHALLENGE_ANSWER',
-      ),
+      new Option(
+        '--answer <text>',
+        'answer to a custom challenge (visible in ps: prefer COGNITO_CHALLENGE_ANSWER or --answer-stdin)',
+      ).env('COGNITO_CHALLENGE_ANSWER'),
     )
     .addOption(
       new Option('--endpoint <url>', 'custom Cognito endpoint, e.g. a local moto server').env(

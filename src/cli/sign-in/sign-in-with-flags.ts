@@ -1,10 +1,10 @@
 import { AuthClient, type TokenSet } from 'cognito-flow';
-import { fromCognitoError, usageError } from '../cli-error.js';
+import { fromCognitoError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { Prompter } from '../prompts/prompter.js';
-import { readStdin } from '../prompts/read-stdin.js';
 import { SignInDriver } from './drive-sign-in.js';
 import { authConfigFromFlags, ENV, parseAttributeFlags, type SignInFlags } from './options.js';
+import { readStdinSecrets } from './stdin-secrets.js';
 
 /** A non-empty environment variable, or undefined. */
 function fromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -21,16 +21,24 @@ export async function signInWithFlags(flags: SignInFlags, io: CliIo): Promise<To
   const config = authConfigFromFlags(flags, io.env);
   const auth = AuthClient.create(config);
   if (auth.isErr()) throw fromCognitoError(auth.error, 'Configuration');
-  const password = flags.passwordStdin
-    ? await readStdin(io.stdin, '--password-stdin', 'firstLine')
-    : fromEnv(io.env, ENV.password);
-  if (flags.passwordStdin && password === '')
-    throw usageError('--password-stdin: the first line of stdin is empty');
-  const prompter = new Prompter(io, { nonInteractive: Boolean(flags.nonInteractive || flags.passwordStdin) });
+  const piped = await readStdinSecrets(flags, io.stdin);
+  const password = piped.password ?? fromEnv(io.env, ENV.password);
+  const usesStdin = Object.keys(piped).length > 0;
+  const prompter = new Prompter(io, { nonInteractive: Boolean(flags.nonInteractive || usesStdin) });
+  const presetFlags: SignInFlags = {
+    ...flags,
+    ...(piped.code !== undefined ? { code: piped.code } : {}),
+    ...(piped.answer !== undefined ? { answer: piped.answer } : {}),
+  };
   const driver = new SignInDriver(
     auth.value,
     prompter,
-    { flags, attributes, password, newPassword: fromEnv(io.env, ENV.newPassword) },
+    {
+      flags: presetFlags,
+      attributes,
+      password,
+      newPassword: piped.newPassword ?? fromEnv(io.env, ENV.newPassword),
+    },
     io.stderr,
   );
   return driver.run();

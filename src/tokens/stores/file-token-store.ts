@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isTokenStoreError, type TokenStore, tokenStoreError } from './token-store.js';
 
@@ -37,13 +38,49 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The largest token file read (bytes): a session's tokens take about 5 kB. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Refuses a directory other local users could write to (group- or world-writable): they could plant a
+ * file or link where the tokens go. A missing directory is fine (it is created `0700`).
+ */
+async function checkDirectory(directory: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let info: Awaited<ReturnType<typeof lstat>>;
+  try {
+    info = await lstat(directory);
+  } catch (error) {
+    if (codeOf(error) === 'ENOENT') return;
+    throw tokenStoreError(`Could not inspect the directory ${directory} (${codeOf(error)})`, error);
+  }
+  if (!info.isDirectory()) {
+    throw tokenStoreError(`${directory} is not a directory (a symbolic link is not followed)`);
+  }
+  if ((Number(info.mode) & 0o022) !== 0) {
+    throw tokenStoreError(
+      `Refusing the token directory ${directory}: other users can write to it (mode ${(Number(info.mode) & 0o777).toString(8)}); use a directory only you can write to`,
+    );
+  }
+}
+
 async function readTokenFile(path: string): Promise<ReadOutcome> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // O_NOFOLLOW: a symbolic link planted at the path is an error (ELOOP), never followed.
+    const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+      if (info.size > MAX_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     if (codeOf(error) === 'ENOENT') return { entries: {} };
-    throw tokenStoreError(`Could not read the token file ${path} (${codeOf(error)})`, error);
+    const reason = codeOf(error) === 'ELOOP' ? 'it is a symbolic link, which is not followed' : codeOf(error);
+    throw tokenStoreError(`Could not read the token file ${path} (${reason})`, error);
   }
   let parsed: unknown;
   try {
@@ -57,13 +94,54 @@ async function readTokenFile(path: string): Promise<ReadOutcome> {
   return { entries: { ...parsed.entries } };
 }
 
+/** How long a writer waits for another process's lock, and when a lock counts as abandoned. */
+const LOCK_WAIT_MS = 10_000;
+const LOCK_STALE_MS = 30_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `task` holding `<path>.lock`, created exclusively (`O_CREAT | O_EXCL`, which never follows a
+ * link), so that read-modify-writes of different processes never interleave and no write is lost. A lock
+ * older than 30 s (its holder crashed) is removed; waiting longer than 10 s is a `TokenStore` error.
+ */
+async function withFileLock<T>(path: string, task: () => Promise<T>): Promise<T> {
+  const lock = `${path}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+    try {
+      const handle = await open(lock, 'wx', 0o600);
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') {
+        throw tokenStoreError(`Could not lock the token file ${path} (${codeOf(error)})`, error);
+      }
+      const held = await lstat(lock).catch(() => undefined);
+      if (held && Date.now() - held.mtimeMs > LOCK_STALE_MS) {
+        await unlink(lock).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw tokenStoreError(`The token file ${path} stayed locked by another process (${lock})`);
+      }
+      await sleep(delay + Math.random() * delay);
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await unlink(lock).catch(() => undefined);
+  }
+}
+
 /** Writes the file atomically: a 0600 temporary file in the same directory, flushed, then renamed over it. */
 async function writeTokenFile(path: string, entries: Record<string, unknown>): Promise<void> {
   const body: TokenFile = { version: 1, entries };
   const json = `${JSON.stringify(body, null, 2)}\n`;
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const handle = await open(temporary, 'wx', 0o600);
     try {
       await handle.writeFile(json, 'utf8');
@@ -112,11 +190,15 @@ async function guarded<T>(task: () => Promise<T>): Promise<T> {
  * - Every write is atomic: the new content goes to a temporary file created with mode `0600` in the same
  *   directory, is flushed to disk, and is renamed over the file, so a reader (or a crash) never sees a
  *   half-written file. The directory is created with mode `0700` when missing.
- * - Writes from every store on the same path in this process are queued, so concurrent `set`s of different
- *   keys all land. Across processes each write is still atomic, but two processes writing different keys
- *   at the same instant may lose one key (last writer wins); give each process its own file if that matters.
- * - A corrupt or truncated file makes `get` reject with a `TokenStore` error (never a crash); the next
- *   `set` replaces it, and `delete` removes it. When the last key is deleted the file is removed.
+ * - Writes are serialised in this process (a queue per path) and across processes (an exclusive
+ *   `<file>.lock`, removed after 30 s if its holder died): concurrent `set`s of different keys all land,
+ *   whichever process makes them.
+ * - A corrupt or truncated file makes `get`, `set` and `delete` reject with a `TokenStore` error (never a
+ *   crash) and is never overwritten: move or delete it to start afresh. When the last key is deleted the
+ *   file is removed.
+ * - A directory other users can write to (group- or world-writable) is refused, and a symbolic link at the
+ *   file's path is never followed (read with `O_NOFOLLOW`; written by creating a new file and renaming it).
+ *   Files larger than 1 MiB are refused unread.
  *
  * Methods reject with a `TokenStore` error on failure; a {@link cognito-flow!Session} turns that into an `Err`.
  *
@@ -133,9 +215,23 @@ export function fileTokenStore(path: string): TokenStore {
     return { get: invalid, set: invalid, delete: invalid };
   }
   const file = resolve(path);
+  const directory = dirname(file);
+  /** In-process queue first, then the cross-process lock, around a read-modify-write. */
+  const update = <T>(task: () => Promise<T>) =>
+    withLock(file, async () => {
+      await checkDirectory(directory);
+      await mkdir(directory, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+        throw tokenStoreError(`Could not create the directory ${directory} (${codeOf(error)})`, error);
+      });
+      await checkDirectory(directory);
+      return withFileLock(file, task);
+    });
+  const corrupt = (message: string) =>
+    tokenStoreError(`${message}; it was left as it is: move or delete it to start afresh`);
   return {
     get: (key) =>
       guarded(async () => {
+        await checkDirectory(directory);
         const read = await readTokenFile(file);
         if ('corrupt' in read) throw tokenStoreError(read.corrupt);
         return Object.hasOwn(read.entries, key) ? read.entries[key] : undefined;
@@ -143,9 +239,11 @@ export function fileTokenStore(path: string): TokenStore {
     set: (key, value) =>
       guarded(async () => {
         const json = toJsonValue(value);
-        await withLock(file, async () => {
+        await update(async () => {
           const read = await readTokenFile(file);
-          const entries = 'corrupt' in read ? {} : read.entries;
+          // Never overwrite what cannot be read: the other entries in it would be lost silently.
+          if ('corrupt' in read) throw corrupt(read.corrupt);
+          const entries = read.entries;
           // defineProperty, not assignment: a key such as "__proto__" must stay an ordinary entry.
           Object.defineProperty(entries, key, {
             value: json,
@@ -158,9 +256,9 @@ export function fileTokenStore(path: string): TokenStore {
       }),
     delete: (key) =>
       guarded(() =>
-        withLock(file, async () => {
+        update(async () => {
           const read = await readTokenFile(file);
-          if ('corrupt' in read) return removeTokenFile(file);
+          if ('corrupt' in read) throw corrupt(read.corrupt);
           if (!Object.hasOwn(read.entries, key)) return;
           delete read.entries[key];
           if (Object.keys(read.entries).length === 0) return removeTokenFile(file);

@@ -106,6 +106,28 @@ describe.skipIf(!stack)('cognito-flow sign-in (the built binary against moto)', 
     expect(JSON.parse(run.stdout).accessToken).toMatch(/^ey/);
   });
 
+  it('--password-stdin --new-password-stdin: both secrets on stdin, one line each, none in the arguments', async () => {
+    const username = await newUser('cli-stdin-new');
+    const args = [
+      'sign-in',
+      ...flags(),
+      '--flow',
+      'password',
+      '--username',
+      username,
+      '--password-stdin',
+      '--new-password-stdin',
+    ];
+    const run = await runCli(args, { stdin: `${TEMPORARY_PASSWORD}\n${NEW_PASSWORD}\n` });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).accessToken).toMatch(/^ey/);
+    expect(args.join(' ')).not.toContain(NEW_PASSWORD);
+    const short = await runCli(args, { stdin: `${TEMPORARY_PASSWORD}\n` });
+    expect(short.exitCode).toBe(2);
+    expect(short.stderr).toContain('--new-password-stdin: line 2 of stdin is empty');
+    expect(short.stderr).not.toContain(TEMPORARY_PASSWORD);
+  });
+
   it('signs in with an app client secret named by --client-secret-env', async () => {
     const username = await confirmedUser('cli-secret');
     const args = ['sign-in', ...poolFlags(s.userPoolId, s.secretClientId, s.endpoint)];

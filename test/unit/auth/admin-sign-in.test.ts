@@ -26,8 +26,9 @@ const hash = (u: string) =>
   createHmac('sha256', clientSecret)
     .update(u + clientId)
     .digest('base64');
+const stepKeys = [{ id: 'k1', secret: new Uint8Array(32).fill(9) }];
 const client = () =>
-  AuthClient.create({ userPoolId, clientId, clientSecret, now: () => NOW })._unsafeUnwrap();
+  AuthClient.create({ userPoolId, clientId, clientSecret, now: () => NOW, stepKeys })._unsafeUnwrap();
 const contextData = {
   ipAddress: '203.0.113.7',
   serverName: 'auth.example.com',
@@ -60,7 +61,7 @@ describe('admin sign-in (AdminInitiateAuth, ADMIN_USER_PASSWORD_AUTH)', () => {
     });
   });
 
-  it('challenge steps remember the admin API, and their answers go through AdminRespondToAuthChallenge', async () => {
+  it('challenge steps remember the admin API, and their answers (after a sealed trip) go through AdminRespondToAuthChallenge', async () => {
     cognito.on(AdminInitiateAuthCommand).resolves({
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: 'admin-session',
@@ -74,7 +75,8 @@ describe('admin sign-in (AdminInitiateAuth, ADMIN_USER_PASSWORD_AUTH)', () => {
     const auth = client();
     const step = (await auth.adminSignIn({ username: 'alice', password: 'Temp-Passw0rd!' }))._unsafeUnwrap();
     expect(step).toMatchObject({ step: 'NEW_PASSWORD_REQUIRED', admin: true });
-    const resumed = auth.resume(JSON.stringify(step))._unsafeUnwrap();
+    const sealed = (await auth.sealStep(step))._unsafeUnwrap();
+    const resumed = (await auth.openStep(sealed))._unsafeUnwrap();
     const done = (
       await auth.completeNewPassword(resumed as Step<'NEW_PASSWORD_REQUIRED'>, 'N3w-Passw0rd!')
     )._unsafeUnwrap();
@@ -90,6 +92,21 @@ describe('admin sign-in (AdminInitiateAuth, ADMIN_USER_PASSWORD_AUTH)', () => {
         USERNAME: 'internal-alice',
         SECRET_HASH: hash('internal-alice'),
       },
+    });
+  });
+
+  it('an admin step that travelled unsealed is refused by resume, so no admin call can be made from it', async () => {
+    cognito.on(AdminInitiateAuthCommand).resolves({
+      ChallengeName: 'SMS_MFA',
+      Session: 'admin-session',
+      ChallengeParameters: { USERNAME: 'internal-alice' },
+    });
+    const auth = client();
+    const step = (await auth.adminSignIn({ username: 'alice', password: 'Passw0rd!' }))._unsafeUnwrap();
+    const resumed = auth.resume(JSON.stringify(step));
+    expect(resumed._unsafeUnwrapErr()).toMatchObject({
+      type: 'InvalidStep',
+      message: expect.stringMatching(/sealed/),
     });
   });
 

@@ -7,6 +7,8 @@ const NOW = 1_700_000_000_000;
 const CLIENT_ID = '1example23456789abcdefghij';
 const OTHER_CLIENT = '9other9876543210zyxwvutsrq';
 const context = { clientId: CLIENT_ID, now: NOW };
+/** For steps the library built itself or opened from a seal: the only ones that may be SIGNED_IN. */
+const trusted = { ...context, origin: 'trusted' } as const;
 
 const newPassword: SignInStep = {
   step: 'NEW_PASSWORD_REQUIRED',
@@ -74,19 +76,19 @@ function expectInvalidStep(value: unknown): string {
 
 describe('parseStep: valid steps', () => {
   it.each(VALID)('accepts a %s step given as an object, deep-equal to it', (_name, step) => {
-    const result = parseStep(step, context);
+    const result = parseStep(step, trusted);
     expect(result.isOk()).toBe(true);
     expect(result._unsafeUnwrap()).toEqual(step);
   });
 
   it.each(VALID)('accepts a %s step given as a JSON string, deep-equal to the original', (_name, step) => {
-    const result = parseStep(JSON.stringify(step), context);
+    const result = parseStep(JSON.stringify(step), trusted);
     expect(result.isOk()).toBe(true);
     expect(result._unsafeUnwrap()).toEqual(step);
   });
 
   it.each(VALID)('accepts a %s step after a JSON round trip as an object', (_name, step) => {
-    expect(parseStep(JSON.parse(JSON.stringify(step)), context)._unsafeUnwrap()).toEqual(step);
+    expect(parseStep(JSON.parse(JSON.stringify(step)), trusted)._unsafeUnwrap()).toEqual(step);
   });
 
   it('accepts what mapAuthResponse produced, after it travelled through JSON', () => {
@@ -114,12 +116,12 @@ describe('parseStep: valid steps', () => {
 
   it('accepts a SIGNED_IN step without a refresh token', () => {
     const step = { ...signedIn, tokens: { ...signedIn.tokens, refreshToken: undefined } };
-    expect(parseStep(JSON.stringify(step), context).isOk()).toBe(true);
+    expect(parseStep(JSON.stringify(step), trusted).isOk()).toBe(true);
   });
 
   it('accepts a SIGNED_IN step whose tokens have expired (the session can refresh them)', () => {
     const step = { ...signedIn, tokens: { ...signedIn.tokens, expiresAt: NOW - 1 } };
-    expect(parseStep(step, context).isOk()).toBe(true);
+    expect(parseStep(step, trusted).isOk()).toBe(true);
   });
 
   it('accepts a step that expires one millisecond from now', () => {

@@ -10,6 +10,8 @@ export const NOW = 1_700_000_000_000;
 export const CLIENT_ID = '1example23456789abcdefghij';
 export const MAPPING_CONTEXT = { clientId: CLIENT_ID, username: 'alice@example.com', now: NOW } as const;
 export const RESUME_CONTEXT = { clientId: CLIENT_ID, now: NOW } as const;
+/** As {@link RESUME_CONTEXT}, for steps the library itself built (or opened from a seal): SIGNED_IN and admin allowed. */
+export const TRUSTED_CONTEXT = { ...RESUME_CONTEXT, origin: 'trusted' } as const;
 
 /**
  * Run settings: a property that takes longer than `timeLimitMs` in total is interrupted and fails

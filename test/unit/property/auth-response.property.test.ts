@@ -20,6 +20,7 @@ import {
   settings,
   spreadableAvailableChallenges,
   TEST_TIMEOUT_MS,
+  TRUSTED_CONTEXT,
   wellFormedAuthResponse,
 } from './arbitraries.js';
 
@@ -30,7 +31,7 @@ const map = (response: unknown) => mapAuthResponse(response as AuthResponse, MAP
 /** Asserts a step survives JSON and `parseStep`, which gives back exactly what JSON carried. */
 function expectResumable(step: SignInStep): void {
   const json = JSON.stringify(step);
-  const resumed = parseStep(json, RESUME_CONTEXT);
+  const resumed = parseStep(json, TRUSTED_CONTEXT);
   expect(resumed.isOk(), resumed.isErr() ? resumed.error.message : '').toBe(true);
   expect(resumed._unsafeUnwrap()).toEqual(JSON.parse(json));
 }
@@ -322,8 +323,8 @@ describe('parseStep on arbitrary input (property)', () => {
     () => {
       fc.assert(
         fc.property(validSteps, (step) => {
-          expect(parseStep(step, RESUME_CONTEXT).isOk()).toBe(true);
-          expect(parseStep(JSON.stringify(step), RESUME_CONTEXT).isOk()).toBe(true);
+          expect(parseStep(step, TRUSTED_CONTEXT).isOk()).toBe(true);
+          expect(parseStep(JSON.stringify(step), TRUSTED_CONTEXT).isOk()).toBe(true);
         }),
         settings(RUNS.nearValid),
       );
@@ -335,10 +336,10 @@ describe('parseStep on arbitrary input (property)', () => {
     fc.assert(
       fc.property(validSteps, plainName, (step, other) => {
         if (step.step === 'SIGNED_IN') return;
-        const foreign = parseStep(step, { clientId: `${other}-other`, now: NOW });
+        const foreign = parseStep(step, { ...TRUSTED_CONTEXT, clientId: `${other}-other` });
         expect(foreign._unsafeUnwrapErr().type).toBe('InvalidStep');
         if ('expiresAt' in step) {
-          const late = parseStep(step, { clientId: CLIENT_ID, now: step.expiresAt });
+          const late = parseStep(step, { ...TRUSTED_CONTEXT, now: step.expiresAt });
           expect(late._unsafeUnwrapErr().type).toBe('SessionExpired');
         }
       }),

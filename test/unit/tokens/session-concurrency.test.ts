@@ -11,10 +11,10 @@ import { memoryTokenStore } from '../../../src/tokens/stores/memory-token-store.
 import {
   authenticationResult,
   fakeClock,
-  htmlServerError,
   meta,
   sessionContext,
   tokensAt,
+  unknownOperationError,
 } from './session-support.js';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -59,7 +59,7 @@ describe('single flight: concurrent callers share one refresh', () => {
     clock.advance(2 * 3600_000);
     cognito.on(GetTokensFromRefreshTokenCommand).callsFake(() =>
       later(10, undefined).then(() => {
-        throw htmlServerError();
+        throw unknownOperationError();
       }),
     );
     cognito.on(InitiateAuthCommand).callsFake(() => later(10, authenticationResult(clock.now)));

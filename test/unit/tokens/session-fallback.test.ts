@@ -22,6 +22,7 @@ import {
   meta,
   sessionContext,
   tokensAt,
+  unknownOperationError,
 } from './session-support.js';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -44,11 +45,8 @@ function serviceError(name: string, status: number, fault: 'client' | 'server' =
 
 describe('falling back to REFRESH_TOKEN_AUTH when GetTokensFromRefreshToken is unavailable', () => {
   const unavailable: [string, () => Error][] = [
-    ['an HTML HTTP 500 the SDK cannot parse (what moto answers)', htmlServerError],
     ['UnknownOperationException', () => serviceError('UnknownOperationException', 400)],
     ['OperationNotEnabledException', () => serviceError('OperationNotEnabledException', 400)],
-    ['HTTP 404', () => serviceError('NotFound', 404)],
-    ['HTTP 501', () => serviceError('NotImplemented', 501, 'server')],
   ];
   for (const [name, error] of unavailable) {
     it(`falls back on ${name}`, async () => {
@@ -87,6 +85,15 @@ describe('falling back to REFRESH_TOKEN_AUTH when GetTokensFromRefreshToken is u
       'Network',
     ],
     ['an unknown client error', () => serviceError('ForbiddenException', 403), 'Unexpected'],
+    // A proxy's answers in an outage are not "the operation does not exist" (regression: these switched
+    // the session to REFRESH_TOKEN_AUTH for good, ending it on rotating app clients).
+    [
+      'an HTML HTTP 500 without $fault (a proxy in an outage; also what moto answers)',
+      htmlServerError,
+      'Unexpected',
+    ],
+    ['an HTTP 404 answer', () => serviceError('NotFound', 404), 'Unexpected'],
+    ['an HTTP 501 answer', () => serviceError('NotImplemented', 501, 'server'), 'Unexpected'],
     [
       'an unknown server error that is Cognito JSON',
       () => serviceError('SomethingElse', 500, 'server'),
@@ -106,7 +113,7 @@ describe('falling back to REFRESH_TOKEN_AUTH when GetTokensFromRefreshToken is u
 
   it('remembers the fallback: the next refresh goes straight to REFRESH_TOKEN_AUTH (one request)', async () => {
     const clock = fakeClock();
-    cognito.on(GetTokensFromRefreshTokenCommand).rejects(htmlServerError());
+    cognito.on(GetTokensFromRefreshTokenCommand).rejects(serviceError('UnknownOperationException', 400));
     cognito.on(InitiateAuthCommand).resolves(authenticationResult(clock.now));
     const session = createSession(sessionContext(clock), tokensAt(clock.now));
     await session.refresh();
@@ -125,20 +132,33 @@ describe('falling back to REFRESH_TOKEN_AUTH when GetTokensFromRefreshToken is u
     expect(getTokensCalls()).toHaveLength(0);
   });
 
+  it('an HTML 500 outage, then recovery: the session keeps GetTokensFromRefreshToken (never switched)', async () => {
+    const clock = fakeClock();
+    cognito
+      .on(GetTokensFromRefreshTokenCommand)
+      .rejectsOnce(htmlServerError())
+      .resolves(authenticationResult(clock.now));
+    const session = createSession(sessionContext(clock), tokensAt(clock.now));
+    expect((await session.refresh())._unsafeUnwrapErr().type).toBe('Unexpected');
+    expect((await session.refresh()).isOk()).toBe(true);
+    expect(getTokensCalls()).toHaveLength(2);
+    expect(initiateCalls()).toHaveLength(0);
+  });
+
   it("refreshOperation: 'GetTokensFromRefreshToken' never falls back", async () => {
     const clock = fakeClock();
-    cognito.on(GetTokensFromRefreshTokenCommand).rejects(htmlServerError());
+    cognito.on(GetTokensFromRefreshTokenCommand).rejects(serviceError('UnknownOperationException', 400));
     const session = createSession(sessionContext(clock), tokensAt(clock.now), {
       refreshOperation: 'GetTokensFromRefreshToken',
     });
     const result = await session.refresh();
-    expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'Unexpected', retryable: true });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ type: 'Unexpected' });
     expect(initiateCalls()).toHaveLength(0);
   });
 
   it('a NotAuthorized from the fallback ends the session like one from GetTokensFromRefreshToken', async () => {
     const clock = fakeClock();
-    cognito.on(GetTokensFromRefreshTokenCommand).rejects(htmlServerError());
+    cognito.on(GetTokensFromRefreshTokenCommand).rejects(unknownOperationError());
     cognito
       .on(InitiateAuthCommand)
       .rejects(new NotAuthorizedException({ message: 'Refresh Token has been revoked', ...meta }));
@@ -211,7 +231,7 @@ describe('SECRET_HASH on REFRESH_TOKEN_AUTH uses the internal user name, never t
 describe('the device key of pools that remember devices', () => {
   it("is taken from the access token's device_key claim (both operations)", async () => {
     const clock = fakeClock();
-    cognito.on(GetTokensFromRefreshTokenCommand).rejects(htmlServerError());
+    cognito.on(GetTokensFromRefreshTokenCommand).rejects(unknownOperationError());
     cognito.on(InitiateAuthCommand).resolves(authenticationResult(clock.now));
     const tokens = tokensAt(clock.now, { deviceKey: 'eu-west-1_device-from-token' });
     const session = createSession(sessionContext(clock), tokens);

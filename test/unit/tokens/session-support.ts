@@ -87,3 +87,12 @@ export function htmlServerError(): Error {
     $metadata: { httpStatusCode: 500 },
   });
 }
+
+/** The AWS JSON protocol's unambiguous answer for an operation the endpoint does not have. */
+export function unknownOperationError(): Error {
+  return Object.assign(new Error('UnknownOperationException'), {
+    name: 'UnknownOperationException',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 400 },
+  });
+}

@@ -27,8 +27,8 @@ function fail(res: Response, error: { type: string; message: string }): void {
 }
 
 /**
- * A small login service: POST /login answers the sign-in step as JSON (tokens when signed in, the step to
- * resume otherwise), POST /login/code answers an MFA step with a code, GET /me needs a valid access token.
+ * A small login service: POST /login answers the sign-in step (tokens when signed in, the sealed step to
+ * continue otherwise), POST /login/code answers an MFA step with a code, GET /me needs a valid access token.
  */
 export function loginApp(auth: AuthClient, verifier: TokenVerifier): Express {
   const app = express();
@@ -47,14 +47,17 @@ export function loginApp(auth: AuthClient, verifier: TokenVerifier): Express {
       res.json({ step: step.step, accessToken: step.tokens.accessToken, idToken: step.tokens.idToken });
       return;
     }
-    // Any other step is plain data: the client posts it back with its answer.
-    res.json({ step: step.step, state: step });
+    // Any other step travels sealed: the client posts it back, unchanged, with its answer.
+    const sealed = await auth.sealStep(step);
+    if (sealed.isErr()) return fail(res, sealed.error);
+    const ask = step.step === 'NEW_PASSWORD_REQUIRED' ? { requiredAttributes: step.requiredAttributes } : {};
+    res.json({ step: step.step, state: sealed.value, ...ask });
   });
 
   app.post('/login/code', async (req, res) => {
-    const resumed = auth.resume(req.body?.state);
-    if (resumed.isErr()) return fail(res, resumed.error);
-    const step = resumed.value;
+    const opened = await auth.openStep(req.body?.state);
+    if (opened.isErr()) return fail(res, opened.error);
+    const step = opened.value;
     if (step.step !== 'SOFTWARE_TOKEN_MFA' && step.step !== 'SMS_MFA') {
       res.status(400).json({ error: 'InvalidStep', message: `no code is asked at ${step.step}` });
       return;
@@ -62,11 +65,13 @@ export function loginApp(auth: AuthClient, verifier: TokenVerifier): Express {
     const result = await auth.submitCode(step, String(req.body?.code ?? ''));
     if (result.isErr()) return fail(res, result.error);
     const next = result.value;
-    res.json(
-      next.step === 'SIGNED_IN'
-        ? { step: next.step, accessToken: next.tokens.accessToken }
-        : { step: next.step, state: next },
-    );
+    if (next.step === 'SIGNED_IN') {
+      res.json({ step: next.step, accessToken: next.tokens.accessToken });
+      return;
+    }
+    const sealed = await auth.sealStep(next);
+    if (sealed.isErr()) return fail(res, sealed.error);
+    res.json({ step: next.step, state: sealed.value });
   });
 
   app.get('/me', async (req, res) => {

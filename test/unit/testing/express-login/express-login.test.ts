@@ -9,7 +9,9 @@ import { loginApp } from './app.js';
 const userPoolId = 'eu-west-1_Shop42';
 const clientId = 'shopweb';
 
-const auth = AuthClient.create({ userPoolId, clientId })._unsafeUnwrap();
+// The key that seals the steps travelling through the browser (32 random bytes in a real service).
+const stepKeys = [{ id: 'test', secret: new Uint8Array(32).fill(1) }];
+const auth = AuthClient.create({ userPoolId, clientId, stepKeys })._unsafeUnwrap();
 let cognito: UserPoolMock;
 let server: Server;
 let base: string;
@@ -53,7 +55,7 @@ describe('POST /login', () => {
     const login = await post('/login', { username: 'alice', password: 'Temp0rary!' });
     expect(login).toMatchObject({
       status: 200,
-      body: { step: 'NEW_PASSWORD_REQUIRED', state: { requiredAttributes: ['email'] } },
+      body: { step: 'NEW_PASSWORD_REQUIRED', requiredAttributes: ['email'] },
     });
   });
 
@@ -80,6 +82,17 @@ describe('POST /login', () => {
     expect(wrong).toMatchObject({ status: 401, body: { error: 'CodeMismatch' } });
     const right = await post('/login/code', { state: login.body.state, code: '123456' });
     expect(right).toMatchObject({ status: 200, body: { step: 'SIGNED_IN' } });
+  });
+
+  it('TOTP: a sealed step changed by the browser is 400 InvalidStep, and nothing is sent', async () => {
+    cognito.signInRequiresTotp('bob', { code: '123456' });
+    const login = await post('/login', { username: 'bob', password: 'Corr3ct-Horse!' });
+    const state: string = login.body.state;
+    const changed = `${state.slice(0, -6)}${state.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`;
+    const answersBefore = cognito.calls('RespondToAuthChallenge').length; // SRP's PASSWORD_VERIFIER
+    const refused = await post('/login/code', { state: changed, code: '123456' });
+    expect(refused).toMatchObject({ status: 400, body: { error: 'InvalidStep' } });
+    expect(cognito.calls('RespondToAuthChallenge')).toHaveLength(answersBefore);
   });
 });
 

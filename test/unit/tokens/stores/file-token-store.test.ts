@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,14 +75,17 @@ describe('fileTokenStore', () => {
     expect(error.message).toContain('not a cognito-flow token file');
   });
 
-  it('the next set replaces a corrupt file, and delete removes it', async () => {
+  it('a corrupt file is never overwritten: set and delete reject with a TokenStore error and leave it as it is (regression: set dropped every other entry)', async () => {
     const store = fileTokenStore(path);
-    await writeFile(path, '{"version":1,"entr');
-    await store.set('tokens', { a: 1 });
-    expect(await store.get('tokens')).toEqual({ a: 1 });
-    await writeFile(path, 'garbage');
-    await store.delete('tokens');
-    await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+    const damaged = '{"version":1,"entries":{"other-user":{"refreshToken":"keep-me"},"tok';
+    await writeFile(path, damaged);
+    const onSet = await rejection(store.set('tokens', { a: 1 }));
+    expect(onSet.type).toBe('TokenStore');
+    expect(onSet.message).toMatch(/corrupt or truncated .*left as it is/);
+    expect(await readFile(path, 'utf8')).toBe(damaged);
+    const onDelete = await rejection(store.delete('tokens'));
+    expect(onDelete.type).toBe('TokenStore');
+    expect(await readFile(path, 'utf8')).toBe(damaged);
   });
 
   it('deleting the last key removes the file; deleting one of two keeps the other', async () => {
@@ -96,10 +99,12 @@ describe('fileTokenStore', () => {
     await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('an unreadable path is a TokenStore error naming the cause', async () => {
-    const error = await rejection(fileTokenStore(directory).get('tokens'));
+  it('an unreadable path (a directory) is a TokenStore error naming the cause', async () => {
+    const inner = join(directory, 'a-directory');
+    await mkdir(inner);
+    const error = await rejection(fileTokenStore(inner).get('tokens'));
     expect(error.type).toBe('TokenStore');
-    expect(error.message).toContain('EISDIR');
+    expect(error.message).toContain('ENOTFILE');
   });
 
   it('an empty path answers every call with a TokenStore error instead of throwing', async () => {
