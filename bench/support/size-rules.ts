@@ -29,8 +29,13 @@ export interface IsolationRule {
 const POOL = `{ userPoolId: 'us-east-1_AbC123', clientId: 'client' }`;
 const IDENTITY_POOL = `{ identityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000' }`;
 
-/** Issue 9's target: SRP sign-in plus a refresh through cognito-flow/browser's functions. */
-export const BROWSER_SIGN_IN_TARGET = 15 * KB;
+/**
+ * SRP sign-in plus a refresh through cognito-flow/browser's functions: issue 9's 15 kB, raised on purpose
+ * by 0.5 kB for what issues 14 and 15 added to that path (the fetch transport's own attempt timer and typed
+ * errors where a runtime lacks AbortSignal.timeout, WebCrypto or structuredClone; resume's checks of
+ * untrusted steps). Still about a third of Amplify's `signIn` (see docs/performance.md).
+ */
+export const BROWSER_SIGN_IN_TARGET = 15.5 * KB;
 
 export const SCENARIO_BUDGETS: readonly Budget[] = [
   {
