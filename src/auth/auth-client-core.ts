@@ -703,13 +703,14 @@ export class AuthClientCore {
   }
 
   /**
-   * Re-validates a step that travelled as JSON (a string or a parsed object): its shape, that it
-   * belongs to this app client, and that its session has not expired.
+   * Re-validates an **unsealed** step kept in storage the service controls (a string or a parsed object):
+   * its size (`STEP_JSON_MAX_CHARS`, before parsing), shape, app client and expiry. Nothing vouches for it,
+   * so a `SIGNED_IN` step or an `admin` flag is `InvalidStep`, and the user it names is not believed: the
+   * next step names the user Cognito names. Steps that travel through a client use `sealStep`/`openStep`.
    *
    * @example
    * ```ts
-   * // The server sent `JSON.stringify(step)` to the browser; the browser posts it back:
-   * const step = auth.resume(request.body.step);
+   * const step = auth.resume(await redis.get(`sign-in:${id}`));
    * if (step.isOk() && step.value.step === 'NEW_PASSWORD_REQUIRED') await auth.completeNewPassword(step.value, pw);
    * ```
    */

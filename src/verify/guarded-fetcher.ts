@@ -36,6 +36,15 @@ async function boundedBody(response: Response, url: string, limit: number): Prom
   return body.buffer;
 }
 
+function isKeySet(body: ArrayBuffer): boolean {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(body));
+    return typeof value === 'object' && value !== null && Array.isArray((value as { keys?: unknown }).keys);
+  } catch {
+    return false;
+  }
+}
+
 /** GET `url`, following up to {@link MAX_REDIRECTS} redirects that stay on its origin; others fail. */
 async function download(url: string, timeoutMs: number): Promise<ArrayBuffer> {
   const origin = new URL(url).origin;
@@ -60,7 +69,11 @@ async function download(url: string, timeoutMs: number): Promise<ArrayBuffer> {
     if (response.status !== 200) {
       throw new NonRetryableFetchError(url, `Status code is ${response.status}, expected 200`);
     }
-    return boundedBody(response, url, JWKS_MAX_BYTES);
+    const body = await boundedBody(response, url, JWKS_MAX_BYTES);
+    // Checked here, not only by aws-jwt-verify's parser, so that a broken answer (an HTML error page
+    // served with 200) counts as a failed fetch and is backed off like one.
+    if (!isKeySet(body)) throw new NonRetryableFetchError(url, 'The answer is not a JSON Web Key Set');
+    return body;
   }
   throw new NonRetryableFetchError(url, `More than ${MAX_REDIRECTS} redirects`);
 }

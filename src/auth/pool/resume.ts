@@ -6,8 +6,9 @@ import type { SignInStep } from '../steps.js';
 import { poolContext, type UserPool } from '../user-pool.js';
 
 /**
- * Re-validates a step that travelled as JSON (a string or a parsed object): its shape, that it belongs to
- * this pool's app client, and that its session has not expired.
+ * Re-validates an unsealed step kept in storage you control (a string or a parsed object): its size, shape,
+ * app client and expiry; never `SIGNED_IN` nor `admin` (see `openStep` for steps that travel through a
+ * client).
  *
  * @example
  * ```ts

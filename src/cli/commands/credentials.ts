@@ -39,7 +39,7 @@ export function registerCredentials(program: Command, io: CliIo): void {
       'COGNITO_IDENTITY_POOL_ID',
     ),
   );
-  addSignInOptions(command)
+  addSignInOptions(command, io.stderr)
     .option(
       '--id-token-stdin',
       'read the ID token (or the JSON `sign-in` prints) from stdin instead of signing in',

@@ -14,7 +14,7 @@ export function registerSignIn(program: Command, io: CliIo): void {
   const command = program
     .command('sign-in')
     .description('sign a user in (answering every challenge) and print the tokens as JSON');
-  addSignInOptions(command)
+  addSignInOptions(command, io.stderr)
     .addOption(new Option('--output <format>', 'what to print').choices(TOKEN_OUTPUTS).default('json'))
     .option('--claims', 'print the decoded token claims (same as --output claims)')
     .action(async (flags: SignInCommandFlags) => {

@@ -95,7 +95,7 @@ export class SignInDriver {
   async #codeAnswer(message: string): Promise<string> {
     const preset = this.#code;
     this.#code = undefined;
-    return this.#prompter.text(message, preset, 'pass --code (or set COGNITO_CODE)');
+    return this.#prompter.text(message, preset, 'set COGNITO_CODE (or pass --code-stdin)');
   }
 
   async #start(): Promise<SignInStep> {
@@ -273,7 +273,7 @@ export class SignInDriver {
     const answer = await this.#prompter.text(
       step.parameters.question ?? 'Answer',
       preset,
-      'pass --answer (or set COGNITO_CHALLENGE_ANSWER)',
+      'set COGNITO_CHALLENGE_ANSWER (or pass --answer-stdin)',
     );
     return this.#call('Answering the challenge', this.#auth.answerCustomChallenge(step, answer));
   }

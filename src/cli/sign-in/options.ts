@@ -58,8 +58,27 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Adds the flags that say how to sign in (shared by `sign-in` and `credentials`). */
-export function addSignInOptions(command: Command): Command {
+/** Flags that carry a secret on the command line, and where to put it instead. */
+const VISIBLE_SECRETS = [
+  ['code', '--code', 'COGNITO_CODE or --code-stdin'],
+  ['answer', '--answer', 'COGNITO_CHALLENGE_ANSWER or --answer-stdin'],
+] as const;
+
+/**
+ * Adds the flags that say how to sign in (shared by `sign-in` and `credentials`). With `stderr`, a secret
+ * given as a command-line flag (not through its environment variable) gets a warning there: every local
+ * user can read it in `ps`.
+ */
+export function addSignInOptions(command: Command, stderr?: NodeJS.WritableStream): Command {
+  if (stderr) {
+    command.hook('preAction', (_program, action) => {
+      for (const [name, flag, instead] of VISIBLE_SECRETS) {
+        if (action.getOptionValueSource(name) === 'cli') {
+          stderr.write(`cognito-flow: warning: ${flag} is visible to other users (ps); prefer ${instead}\n`);
+        }
+      }
+    });
+  }
   return command
     .addOption(
       new Option('--user-pool-id <id>', 'user pool id, e.g. eu-west-1_AbC123').env('COGNITO_USER_POOL_ID'),

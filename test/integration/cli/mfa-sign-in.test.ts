@@ -90,20 +90,25 @@ describe.skipIf(!stack)(
       expect(JSON.parse(run.stdout).accessToken).toMatch(/^ey/);
     }, 60_000);
 
-    it('non-interactively: --code signs in; a wrong code exits 1; no code without a terminal exits 2', async () => {
+    it('non-interactively: --code signs in (with a ps warning); a wrong COGNITO_CODE exits 1; no code without a terminal exits 2', async () => {
       expect(secret).not.toBe('');
       const env = cliEnv({ COGNITO_PASSWORD: NEW_PASSWORD });
       const ok = await runCli([...flags(), '--code', await codeWithTimeToSpare(secret)], { env });
       expect(ok.exitCode, ok.stderr).toBe(0);
+      expect(ok.stderr).toContain(
+        '--code is visible to other users (ps); prefer COGNITO_CODE or --code-stdin',
+      );
 
-      const wrong = await runCli([...flags(), '--code', '000000'], { env });
+      const wrong = await runCli(flags(), {
+        env: cliEnv({ COGNITO_PASSWORD: NEW_PASSWORD, COGNITO_CODE: '000000' }),
+      });
       expect(wrong.exitCode).toBe(1);
       expect(wrong.stderr).toMatch(/^cognito-flow: Checking the code failed \(CodeMismatch\): [^\n]*\n$/);
 
       const missing = await runCli(flags(), { env, timeoutMs: 10_000 });
       expect(missing.exitCode).toBe(2);
       expect(missing.stderr).toBe(
-        'cognito-flow: Code from your authenticator app is needed but there is no terminal to ask on: pass --code (or set COGNITO_CODE)\n',
+        'cognito-flow: Code from your authenticator app is needed but there is no terminal to ask on: set COGNITO_CODE (or pass --code-stdin)\n',
       );
     }, 60_000);
   },

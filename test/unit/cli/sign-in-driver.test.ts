@@ -93,7 +93,7 @@ describe('SignInDriver answers every challenge from flags (Cognito mocked with a
     const error = await failure(driver({ code: '111111' }).run());
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe(
-      'Code from your authenticator app is needed but there is no terminal to ask on: pass --code (or set COGNITO_CODE)',
+      'Code from your authenticator app is needed but there is no terminal to ask on: set COGNITO_CODE (or pass --code-stdin)',
     );
     expect(responses(0)?.ChallengeResponses?.SMS_MFA_CODE).toBe('111111');
   });
@@ -219,7 +219,7 @@ describe('SignInDriver answers every challenge from flags (Cognito mocked with a
     expect(d.shown()).toContain('  question: Capital of France?');
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe(
-      'And of Spain? is needed but there is no terminal to ask on: pass --answer (or set COGNITO_CHALLENGE_ANSWER)',
+      'And of Spain? is needed but there is no terminal to ask on: set COGNITO_CHALLENGE_ANSWER (or pass --answer-stdin)',
     );
   });
 

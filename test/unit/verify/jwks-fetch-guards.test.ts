@@ -44,8 +44,10 @@ let evil: Listening;
 let origin: Listening;
 
 beforeAll(async () => {
-  failing = await listen((_path, respond) =>
-    respond(503, '<html>down</html>', { 'content-type': 'text/html' }),
+  failing = await listen((path, respond) =>
+    path === '/html-200'
+      ? respond(200, '<html>maintenance</html>', { 'content-type': 'text/html' })
+      : respond(503, '<html>down</html>', { 'content-type': 'text/html' }),
   );
   evil = await listen((_path, respond) =>
     respond(200, JSON.stringify(attacker.jwks), { 'content-type': 'application/json' }),
@@ -81,6 +83,14 @@ describe('JWKS fetches', () => {
     const results = await Promise.all(Array.from({ length: 100 }, () => verifier.verifyIdToken(token)));
     for (const result of [first, ...results])
       expect(result._unsafeUnwrapErr().type).toBe(first._unsafeUnwrapErr().type);
+    expect(failing.requests).toBe(1);
+  });
+
+  it('an HTML page served with status 200 counts as a failure and is backed off too (1 fetch for 101 verifications)', async () => {
+    const verifier = verifierFor(`${failing.url}/html-200`);
+    const token = pool.sign(idClaims());
+    const results = await Promise.all(Array.from({ length: 101 }, () => verifier.verifyIdToken(token)));
+    expect(results.every((result) => result.isErr())).toBe(true);
     expect(failing.requests).toBe(1);
   });
 
