@@ -7,7 +7,14 @@ import type {
 } from './refresh-coordinator.js';
 import { decodeRecord, encodeValue, leaseTimings, newOwnerId, pollDelay } from './versioned-record.js';
 
-/** Options of {@link memoryRefreshCoordinator}. */
+/**
+ * Options of {@link memoryRefreshCoordinator}.
+ *
+ * @example
+ * ```ts
+ * const fleet = memoryRefreshCoordinator({ leaseTtlMs: 5_000, waitTimeoutMs: 15_000 });
+ * ```
+ */
 export interface MemoryRefreshCoordinatorOptions {
   /** Lease time to live in ms (default 10 s). */
   readonly leaseTtlMs?: number;
@@ -17,7 +24,15 @@ export interface MemoryRefreshCoordinatorOptions {
   readonly now?: () => number;
 }
 
-/** A {@link RefreshCoordinator} with the {@link TokenStore} whose records it versions. */
+/**
+ * A {@link RefreshCoordinator} with the {@link TokenStore} whose records it versions.
+ *
+ * @example
+ * ```ts
+ * const fleet: CoordinatedStore = memoryRefreshCoordinator();
+ * const session = auth.session(tokens, { store: fleet.store, coordinator: fleet });
+ * ```
+ */
 export interface CoordinatedStore extends RefreshCoordinator {
   /** The token store over the same records: pass it as the session's `store`. */
   readonly store: TokenStore;

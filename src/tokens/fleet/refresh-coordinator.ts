@@ -1,6 +1,11 @@
 /**
  * A session's stored tokens with the version they were written as. Every write of a key (a sign-in's save,
  * a refresh's commit) makes a new version, so "the version I read" names exactly one write.
+ *
+ * @example
+ * ```ts
+ * const record: VersionedRecord | undefined = await coordinator.read('user-1'); // { value, version: 3 }
+ * ```
  */
 export interface VersionedRecord {
   /** What the store holds under the key: checked by the session before use (it comes from outside the process). */
@@ -9,7 +14,15 @@ export interface VersionedRecord {
   readonly version: number;
 }
 
-/** The right to refresh one session key, until `commit` or `release` (or its time to live runs out). */
+/**
+ * The right to refresh one session key, until `commit` or `release` (or its time to live runs out).
+ *
+ * @example
+ * ```ts
+ * const attempt = await coordinator.acquire('user-1');
+ * if (attempt.acquired) await coordinator.release(attempt.lease);
+ * ```
+ */
 export interface RefreshLease {
   /** The session key. */
   readonly key: string;
@@ -19,7 +32,15 @@ export interface RefreshLease {
   readonly owner: string;
 }
 
-/** What {@link RefreshCoordinator.acquire} answers. */
+/**
+ * What {@link RefreshCoordinator.acquire} answers.
+ *
+ * @example
+ * ```ts
+ * const attempt: LeaseAttempt = await coordinator.acquire('user-1');
+ * if (!attempt.acquired) await new Promise((r) => setTimeout(r, attempt.retryInMs));
+ * ```
+ */
 export type LeaseAttempt =
   | {
       readonly acquired: true;
