@@ -36,7 +36,7 @@ describe.skipIf(!stack)('DynamoDB throttling injected at a loopback proxy in fro
     expect(fresh.expiresAt).toBeGreaterThan(Date.now() + 2 * HOUR);
   });
 
-  it('throttled once: the SDK retry absorbs it (the lease's UpdateItem sent twice, then the commit) and the caller sees tokens', async () => {
+  it('throttled once: the SDK retry absorbs it (the lease UpdateItem sent twice, then the commit) and the caller sees tokens', async () => {
     const s = stack as NonNullable<typeof stack>;
     const p = proxy as ThrottlingProxy;
     const { client, tableName } = await dynamoTable(p.url, { maxAttempts: 2 });
