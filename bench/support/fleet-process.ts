@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import type { WorkerConfig, WorkerResult } from './fleet-worker.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,6 +19,29 @@ export interface FleetProcess {
   readonly result: Promise<WorkerResult>;
 }
 
+let bundled: string | undefined;
+
+/** The worker bundled once into one ESM file: eight processes start in a second instead of eight tsx compiles. */
+function workerBundle(): string {
+  if (bundled) return bundled;
+  const out = join(mkdtempSync(join(tmpdir(), 'cognito-flow-fleet-')), 'fleet-worker.mjs');
+  buildSync({
+    entryPoints: [join(root, 'bench/support/fleet-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    conditions: ['cognito-flow-source'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'silent',
+  });
+  bundled = out;
+  return out;
+}
+
 /**
  * Spawns a fleet worker with `config` (Node with tsx, the package's sources).
  *
@@ -25,21 +52,11 @@ export interface FleetProcess {
  * ```
  */
 export function spawnFleetProcess(config: WorkerConfig): FleetProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=cognito-flow-source',
-      'bench/support/fleet-worker.ts',
-      JSON.stringify(config),
-    ],
-    {
-      cwd: root,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    },
-  );
+  const child = spawn(process.execPath, [workerBundle(), JSON.stringify(config)], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
   let stdout = '';
   let stderr = '';
   let onReady: () => void = () => undefined;

@@ -42,7 +42,8 @@ const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const config = JSON.parse(process.argv[2] ?? '{}') as WorkerConfig;
 
 async function backend() {
-  const options = { prefix: config.prefix, leaseTtlMs: config.leaseTtlMs };
+  // Generous command timeouts: eight processes share two cores while they start.
+  const options = { prefix: config.prefix, leaseTtlMs: config.leaseTtlMs, commandTimeoutMs: 30_000 };
   if (config.backend === 'redis') {
     const client = createClient({ url: config.redisUrl ?? '' });
     client.on('error', () => undefined);
@@ -79,18 +80,23 @@ async function main() {
     now: () => Date.now() + config.clockOffsetMs,
   });
   if (auth.isErr()) throw new Error(auth.error.message);
-  const sessions = await Promise.all(
-    config.keys.map(async (key) => {
-      const restored = await auth.value.restoreSession({
-        store,
-        coordinator,
-        key,
-        refreshOperation: 'REFRESH_TOKEN_AUTH',
-      });
-      if (restored.isErr() || !restored.value) throw new Error(`could not restore ${key}`);
-      return restored.value;
-    }),
-  );
+  const restore = (keys: readonly string[]) =>
+    Promise.all(
+      keys.map(async (key) => {
+        const restored = await auth.value.restoreSession({
+          store,
+          coordinator,
+          key,
+          refreshOperation: 'REFRESH_TOKEN_AUTH',
+        });
+        if (restored.isErr()) throw new Error(`could not restore ${key}: ${restored.error.message}`);
+        if (!restored.value) throw new Error(`nothing stored under ${key}`);
+        return restored.value;
+      }),
+    );
+  const sessions = [];
+  for (let i = 0; i < config.keys.length; i += 100)
+    sessions.push(...(await restore(config.keys.slice(i, i + 100))));
   process.stdout.write('ready\n');
   await new Promise<void>((resolve) => {
     const lines = createInterface({ input: process.stdin });
@@ -124,6 +130,7 @@ async function main() {
   const result: WorkerResult = { ok, errors, distinctPerKey, ms };
   process.stdout.write(`result ${JSON.stringify(result)}\n`);
   await close();
+  process.stdin.destroy(); // the pipe would keep the process alive
 }
 
 main().catch((error: unknown) => {

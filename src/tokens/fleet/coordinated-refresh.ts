@@ -6,6 +6,7 @@ import type { SessionEndReason } from '../session-events.js';
 import { storeCall } from '../session-store.js';
 import type { TokenSet } from '../token-set.js';
 import type { RefreshCoordinator, RefreshLease, VersionedRecord } from './refresh-coordinator.js';
+import { waitStep } from './versioned-record.js';
 
 /** What the coordinated refresh needs from the session it runs for. */
 export interface CoordinatedSession {
@@ -85,6 +86,7 @@ export async function coordinatedRefresh(
   const before = s.tokens();
   let rejected = false;
   let fenced = 0;
+  let waits = 0;
   for (;;) {
     const ended = s.ended();
     if (ended) return err(ended);
@@ -102,7 +104,8 @@ export async function coordinatedRefresh(
     if (!a.acquired) {
       const waited = monotonic() - started;
       if (waited >= s.coordinator.waitTimeoutMs) return s.failed(waitedTooLong(waited), current, force);
-      await sleep(jittered(a.retryInMs));
+      await sleep(jittered(Math.min(a.retryInMs, waitStep(waits))));
+      waits += 1;
       continue;
     }
     const lease = a.lease;

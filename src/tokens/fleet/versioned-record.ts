@@ -93,11 +93,25 @@ export function leaseTimings(options: { readonly leaseTtlMs?: number; readonly w
 export const DEFAULT_LEASE_TTL_MS = 10_000;
 
 /**
- * How long a waiter sleeps before asking again: the lease's remaining time, between 10 and 100 ms.
+ * How long a waiter may sleep before asking again: the lease's remaining time (at least 10 ms). The session
+ * sleeps less while the wait is young (see {@link waitStep}).
  *
  * @example
  * ```ts
- * pollDelay(4000); // 100
+ * pollDelay(4000); // 4000
  * ```
  */
-export const pollDelay = (remainingMs: number): number => Math.min(100, Math.max(10, remainingMs));
+export const pollDelay = (remainingMs: number): number =>
+  Math.max(10, Number.isFinite(remainingMs) ? remainingMs : 10);
+
+/**
+ * The waiter's back-off: 20 ms, growing by half each time, at most 1 s — quick for one refresh, gentle on the
+ * store when thousands of sessions expire together.
+ *
+ * @example
+ * ```ts
+ * waitStep(0); // 20
+ * waitStep(10); // 1000
+ * ```
+ */
+export const waitStep = (attempt: number): number => Math.min(1000, 20 * 1.5 ** attempt);
