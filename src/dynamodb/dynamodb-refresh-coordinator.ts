@@ -103,15 +103,19 @@ export function dynamoDbRefreshCoordinator(
       try {
         const out = await update({
           Key: pk(settings, 'tokens', key),
-          UpdateExpression: 'SET leaseOwner = :me, leaseTtlMs = :ttl',
+          // A lease on a key never written creates the item: give it an expiry, in case nobody commits.
+          UpdateExpression:
+            'SET leaseOwner = :me, leaseTtlMs = :leaseTtl, #ttl = if_not_exists(#ttl, :expiry)',
           ConditionExpression: expired
             ? 'attribute_not_exists(leaseOwner) OR leaseOwner = :seen'
             : 'attribute_not_exists(leaseOwner)',
           ExpressionAttributeValues: {
             ':me': { S: owner },
-            ':ttl': { N: String(Math.ceil(leaseTtlMs)) },
+            ':leaseTtl': { N: String(Math.ceil(leaseTtlMs)) },
+            ':expiry': { N: String(Math.floor(Date.now() / 1000) + (ttl > 0 ? ttl : 24 * 3600)) },
             ...(expired ? { ':seen': { S: seen.owner } } : {}),
           },
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
           ReturnValues: 'ALL_OLD',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         });

@@ -16,8 +16,16 @@ const acquired = async (c: RefreshCoordinator, key: string) => {
   return attempt;
 };
 
-/** The RefreshCoordinator contract: memory, Redis and DynamoDB coordinators pass these. */
-export function coordinatorContract(make: () => Promise<CoordinatorUnderTest>): void {
+/**
+ * The RefreshCoordinator contract: memory, Redis and DynamoDB coordinators pass these. `atomicBackend: false`
+ * leaves out the race of 20 simultaneous acquisitions: moto_server answers requests on threads with no lock
+ * around DynamoDB's conditional writes, so two of them can both pass their condition there (DynamoDB itself
+ * applies a conditional write atomically per item); the sequential contract above holds on moto too.
+ */
+export function coordinatorContract(
+  make: () => Promise<CoordinatorUnderTest>,
+  options: { readonly atomicBackend: boolean } = { atomicBackend: true },
+): void {
   it('acquire on a key never written: acquired at version 0, no record, not a takeover', async () => {
     const { coordinator } = await make();
     const attempt = await acquired(coordinator, 'k');
@@ -85,9 +93,11 @@ export function coordinatorContract(make: () => Promise<CoordinatorUnderTest>): 
     await acquired(coordinator, 'b');
   });
 
-  it('of 20 concurrent acquires of one key exactly one wins', async () => {
-    const { coordinator } = await make();
-    const attempts = await Promise.all(Array.from({ length: 20 }, () => coordinator.acquire('race')));
-    expect(attempts.filter((a) => a.acquired)).toHaveLength(1);
-  });
+  if (options.atomicBackend) {
+    it('of 20 concurrent acquires of one key exactly one wins', async () => {
+      const { coordinator } = await make();
+      const attempts = await Promise.all(Array.from({ length: 20 }, () => coordinator.acquire('race')));
+      expect(attempts.filter((a) => a.acquired)).toHaveLength(1);
+    });
+  }
 }

@@ -91,16 +91,19 @@ describe.skipIf(!stack)('DynamoDB (moto_server over HTTP, @aws-sdk/client-dynamo
   };
   describe('dynamoDbTokenStore', () => tokenStoreContract(() => dynamoDbTokenStore(...on())));
   describe('dynamoDbRefreshCoordinator', () =>
-    coordinatorContract(async () => {
-      const [client, options] = on();
-      return {
-        coordinator: dynamoDbRefreshCoordinator(client, { ...options, leaseTtlMs: LEASE_MS }),
-        store: dynamoDbTokenStore(client, options),
-        expireLease: async () => {
-          await sleep(LEASE_MS + 50);
-        },
-      };
-    }));
+    coordinatorContract(
+      async () => {
+        const [client, options] = on();
+        return {
+          coordinator: dynamoDbRefreshCoordinator(client, { ...options, leaseTtlMs: LEASE_MS }),
+          store: dynamoDbTokenStore(client, options),
+          expireLease: async () => {
+            await sleep(LEASE_MS + 50);
+          },
+        };
+      },
+      { atomicBackend: false },
+    ));
   describe('dynamoDbDeviceStore', () => deviceStoreContract(() => dynamoDbDeviceStore(...on())));
   describe('dynamoDbIdentityIdStore', () => identityIdStoreContract(() => dynamoDbIdentityIdStore(...on())));
 });
