@@ -8,6 +8,8 @@ export default defineConfig({
     'admin/index': 'src/admin/index.ts',
     'verify/index': 'src/verify/index.ts',
     'node/index': 'src/node/index.ts',
+    'redis/index': 'src/redis/index.ts',
+    'dynamodb/index': 'src/dynamodb/index.ts',
     'oauth/index': 'src/oauth/index.ts',
     'triggers/index': 'src/triggers/index.ts',
     'testing/index': 'src/testing/index.ts',

@@ -27,6 +27,8 @@ export default defineConfig({
       { find: /^cognito-flow\/admin$/, replacement: src('admin/index.ts') },
       { find: /^cognito-flow\/verify$/, replacement: src('verify/index.ts') },
       { find: /^cognito-flow\/node$/, replacement: src('node/index.ts') },
+      { find: /^cognito-flow\/redis$/, replacement: src('redis/index.ts') },
+      { find: /^cognito-flow\/dynamodb$/, replacement: src('dynamodb/index.ts') },
       { find: /^cognito-flow\/oauth$/, replacement: src('oauth/index.ts') },
       { find: /^cognito-flow\/triggers$/, replacement: src('triggers/index.ts') },
       { find: /^cognito-flow\/testing\/vitest$/, replacement: src('testing/vitest.ts') },

@@ -129,8 +129,14 @@ export {
 } from './tokens/claims.js';
 export { type DecodedJwt, decodeJwt } from './tokens/jwt.js';
 export {
+  type CoordinatedStore,
   deviceStoreFromTokenStore,
+  type LeaseAttempt,
+  type MemoryRefreshCoordinatorOptions,
+  memoryRefreshCoordinator,
   memoryTokenStore,
+  type RefreshCoordinator,
+  type RefreshLease,
   type RefreshOperation,
   type Session,
   type SessionEndReason,
@@ -140,6 +146,7 @@ export {
   type SignOutError,
   type SignOutOptions,
   type TokenStore,
+  type VersionedRecord,
 } from './tokens/session-index.js';
 export type { TokenSet } from './tokens/token-set.js';
 export { type FetchTransportOptions, fetchTransport } from './transport/fetch-transport.js';

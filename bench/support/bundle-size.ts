@@ -23,6 +23,8 @@ export const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   'cognito-flow/oauth': 'src/oauth/index.ts',
   'cognito-flow/triggers': 'src/triggers/index.ts',
   'cognito-flow/node': 'src/node/index.ts',
+  'cognito-flow/redis': 'src/redis/index.ts',
+  'cognito-flow/dynamodb': 'src/dynamodb/index.ts',
   'cognito-flow/testing': 'src/testing/index.ts',
   'cognito-flow/testing/vitest': 'src/testing/vitest.ts',
 };

@@ -80,6 +80,8 @@ export const ENTRY_BUDGETS: readonly Budget[] = (
     ['cognito-flow/oauth', 'node', 10],
     ['cognito-flow/triggers', 'node', 6.5],
     ['cognito-flow/node', 'node', 2],
+    ['cognito-flow/redis', 'node', 3],
+    ['cognito-flow/dynamodb', 'node', 172],
     ['cognito-flow/testing', 'node', 180],
     ['cognito-flow/testing/vitest', 'node', 1.5],
   ] as const
@@ -110,6 +112,8 @@ export const ISOLATION_RULES: readonly IsolationRule[] = [
       /(^|\/)src\/cli\//,
       /(^|\/)src\/identity\//,
       /file-token-store/,
+      /(^|\/)src\/(redis|dynamodb)\//,
+      /client-dynamodb/,
       /client-cognito-identity\//,
       /aws-sdk-client-mock/,
     ],
@@ -129,6 +133,21 @@ export const ISOLATION_RULES: readonly IsolationRule[] = [
     forbidden: [/(^|\/)src\/auth\//, /@aws-sdk\//],
     required: /aws-jwt-verify/,
   },
+  ...(['redis', 'dynamodb'] as const).map(
+    (name): IsolationRule => ({
+      name: `cognito-flow/${name} includes no sign-in, admin, identity-pool, SRP or other entry code, and no other store's client`,
+      platform: 'node',
+      code: whole(`cognito-flow/${name}`),
+      forbidden: [
+        new RegExp(
+          `(^|/)src/(?!${name}/)(auth/(?!devices/device-store)|admin|identity/(?!identity-id-store)|srp|verify|oauth|triggers|testing|cli|node|redis|dynamodb)`,
+        ),
+        /client-cognito-identity/,
+        name === 'redis' ? /@aws-sdk\// : /node_modules\/(redis|@redis)\//,
+      ],
+      required: new RegExp(`src/${name}/`),
+    }),
+  ),
   ...(['oauth', 'triggers'] as const).map(
     (name): IsolationRule => ({
       name: `cognito-flow/${name} includes no user-pool, admin, identity, SRP, verify or other entry code and no AWS SDK`,

@@ -2,6 +2,17 @@
  * The session API, for the main `cognito-flow` entry (everything here runs in Node, browsers and workers;
  * the Node-only `fileTokenStore` lives in `./stores/index.ts`).
  */
+export {
+  type CoordinatedStore,
+  type MemoryRefreshCoordinatorOptions,
+  memoryRefreshCoordinator,
+} from './fleet/memory-refresh-coordinator.js';
+export type {
+  LeaseAttempt,
+  RefreshCoordinator,
+  RefreshLease,
+  VersionedRecord,
+} from './fleet/refresh-coordinator.js';
 export type { RefreshOperation } from './refresh.js';
 export { createSession, failedSession, restoreSession, type Session } from './session.js';
 export type { SessionError, SignOutError } from './session-errors.js';

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
 import type { InvalidParameterError } from '../errors/types.js';
+import { isRefreshCoordinator, type RefreshCoordinator } from './fleet/refresh-coordinator.js';
 import type { RefreshOperation } from './refresh.js';
 import { isTokenStore, type TokenStore } from './stores/token-store.js';
 
@@ -30,6 +31,12 @@ export interface SessionOptions {
   readonly username?: string;
   /** `auto` (default): GetTokensFromRefreshToken, falling back to REFRESH_TOKEN_AUTH where it is unavailable. */
   readonly refreshOperation?: RefreshOperation;
+  /**
+   * Fleet-wide single flight (see docs/sessions.md, "One process, one machine, a fleet"): with a coordinator
+   * shared by several processes, one of them refreshes this session's key and the others wait and read its
+   * tokens. Default: none — one refresh at a time within this session only.
+   */
+  readonly coordinator?: RefreshCoordinator;
 }
 
 /** Validated {@link SessionOptions}. */
@@ -39,6 +46,7 @@ export interface ResolvedSessionOptions {
   readonly refreshMargin: number;
   readonly username: string | undefined;
   readonly refreshOperation: RefreshOperation;
+  readonly coordinator: RefreshCoordinator | undefined;
 }
 
 /** The default refresh margin: five minutes. */
@@ -77,7 +85,13 @@ export function parseSessionOptions(input: unknown): Result<ResolvedSessionOptio
   if (o.refreshOperation !== undefined && !OPERATIONS.has(o.refreshOperation)) {
     return invalid('refreshOperation must be auto, GetTokensFromRefreshToken or REFRESH_TOKEN_AUTH');
   }
+  if (o.coordinator !== undefined && !isRefreshCoordinator(o.coordinator)) {
+    return invalid(
+      'coordinator must have positive leaseTtlMs and waitTimeoutMs and read, acquire, commit and release methods',
+    );
+  }
   return ok({
+    coordinator: o.coordinator as RefreshCoordinator | undefined,
     store: o.store as TokenStore | undefined,
     key: (o.key as string | undefined) ?? 'tokens',
     refreshMargin: (margin as number | undefined) ?? DEFAULT_REFRESH_MARGIN,

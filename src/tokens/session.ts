@@ -9,6 +9,8 @@ import type {
   SessionEndedError,
   TokenStoreError,
 } from '../errors/types.js';
+import { type CoordinatedSession, coordinatedRefresh } from './fleet/coordinated-refresh.js';
+import type { RefreshLease, VersionedRecord } from './fleet/refresh-coordinator.js';
 import { decodeJwt } from './jwt.js';
 import { type RefreshOperation, refreshTokens } from './refresh.js';
 import { endsSession, SESSION_ERRORS, type SessionError, type SignOutError } from './session-errors.js';
@@ -82,6 +84,10 @@ class LiveSession implements Session {
   #dirty: boolean;
   #ended: SessionEndedError | undefined;
   #operation: RefreshOperation;
+  /** With a coordinator: the stored version of the tokens in memory, when known. */
+  #version: number | undefined;
+  /** With a coordinator: the lease of refreshed tokens whose commit failed, retried on the next call. */
+  #uncommitted: RefreshLease | undefined;
 
   constructor(context: AuthContext, tokens: TokenSet, options: ResolvedSessionOptions, dirty: boolean) {
     this.#context = context;
@@ -141,11 +147,85 @@ class LiveSession implements Session {
     if (saved.isErr()) return err(saved.error);
     if (this.#ended || !this.#tokens) return err(this.#ended ?? this.#endedError('signed-out'));
     if (!force && this.#context.config.now() < this.#freshUntil) return ok(this.#tokens);
-    return this.#refreshFlight.run(() => this.#refresh(force));
+    return this.#refreshFlight.run(() =>
+      this.#options.coordinator ? coordinatedRefresh(this.#coordinated(), force) : this.#refresh(force),
+    );
+  }
+
+  /** The session as the fleet-wide refresh sees it (src/tokens/fleet/coordinated-refresh.ts). */
+  #coordinated(): CoordinatedSession {
+    const coordinator = this.#options.coordinator;
+    if (!coordinator) throw new Error('no coordinator');
+    return {
+      coordinator,
+      key: this.#options.key,
+      tokens: () => this.#tokens,
+      ended: () => this.#ended,
+      isFresh: () => this.#context.config.now() < this.#freshUntil,
+      adopt: (record) => this.#adoptRecord(record),
+      callRefresh: (tokens) => this.#callRefresh(tokens),
+      refreshed: (tokens, version) => {
+        this.#setTokens(tokens);
+        this.#version = version;
+        this.#dirty = false;
+        this.#events.emit('refreshed', tokens);
+      },
+      keepUncommitted: (tokens, lease) => {
+        this.#setTokens(tokens);
+        this.#uncommitted = lease;
+        this.#dirty = true;
+      },
+      end: (reason, cause) => this.#end(reason, cause),
+      failed: (error, tokens, force) => {
+        if (tokens && !force && this.#context.config.now() < tokens.expiresAt) return ok(tokens);
+        return err(narrowError(error, SESSION_ERRORS));
+      },
+      secrets: () => this.#secrets(),
+    };
+  }
+
+  /** Takes a stored record holding this user's tokens; answers whether the tokens in memory changed. */
+  #adoptRecord(record: VersionedRecord): boolean {
+    const current = this.#tokens;
+    const stored = parseTokenSet(record.value);
+    if (!current || stored.isErr() || subjectOf(stored.value) !== subjectOf(current)) return false;
+    this.#version = record.version;
+    if (stored.value.accessToken === current.accessToken && stored.value.idToken === current.idToken)
+      return false;
+    this.#setTokens(stored.value);
+    return true;
+  }
+
+  /**
+   * Commits refreshed tokens whose commit failed, fenced by the lease's version: when a newer write landed
+   * meanwhile, that one is adopted instead.
+   */
+  async #commitUncommitted(lease: RefreshLease): Promise<Result<void, TokenStoreError>> {
+    const coordinator = this.#options.coordinator;
+    const tokens = this.#tokens;
+    if (!coordinator || !tokens) return ok(undefined);
+    const committed = await storeCall(() => coordinator.commit(lease, tokens), this.#secrets());
+    if (committed.isErr()) return err(committed.error);
+    this.#uncommitted = undefined;
+    this.#dirty = false;
+    if (committed.value) {
+      this.#version = lease.version + 1;
+      this.#events.emit('refreshed', tokens);
+      return ok(undefined);
+    }
+    const read = await storeCall(() => coordinator.read(this.#options.key), this.#secrets());
+    if (read.isOk() && read.value) this.#adoptRecord(read.value);
+    return ok(undefined);
   }
 
   /** Saves the tokens in memory when the store has older ones; retried on the next call after a failure. */
   async #flush(): Promise<Result<void, TokenStoreError>> {
+    const pending = this.#uncommitted;
+    if (pending && !this.#ended) {
+      return this.#saveFlight.run(() =>
+        this.#uncommitted === pending ? this.#commitUncommitted(pending) : Promise.resolve(ok(undefined)),
+      );
+    }
     const store = this.#options.store;
     while (store && this.#dirty && !this.#ended) {
       const saved = await this.#saveFlight.run(async () => {
@@ -186,13 +266,7 @@ class LiveSession implements Session {
       const tokens = this.#tokens;
       if (this.#ended || !tokens) return err(this.#ended ?? this.#endedError('signed-out'));
       if (tokens.refreshToken === undefined) return this.#end('no-refresh-token');
-      const result = await refreshTokens(this.#context, tokens, {
-        operation: this.#operation,
-        username: this.#options.username,
-        onUnavailable: () => {
-          this.#operation = 'REFRESH_TOKEN_AUTH';
-        },
-      });
+      const result = await this.#callRefresh(tokens);
       if (this.#ended) return err(this.#ended);
       if (result.isOk()) {
         this.#setTokens(result.value);
@@ -216,6 +290,17 @@ class LiveSession implements Session {
       if (!force && this.#context.config.now() < tokens.expiresAt) return ok(tokens);
       return err(narrowError(error, SESSION_ERRORS));
     }
+  }
+
+  /** One refresh request to Cognito with `tokens`' refresh token. */
+  async #callRefresh(tokens: TokenSet): Promise<Result<TokenSet, CognitoError>> {
+    return await refreshTokens(this.#context, tokens, {
+      operation: this.#operation,
+      username: this.#options.username,
+      onUnavailable: () => {
+        this.#operation = 'REFRESH_TOKEN_AUTH';
+      },
+    });
   }
 
   #endedError(reason: SessionEndReason, cause?: CognitoError, extra = ''): SessionEndedError {

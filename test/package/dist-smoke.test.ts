@@ -12,6 +12,13 @@ const subpaths = {
   'cognito-flow/browser': ['AuthClient', 'fetchTransport', 'decodeIdToken'],
   'cognito-flow/verify': ['TokenVerifier'],
   'cognito-flow/node': ['fileTokenStore'],
+  'cognito-flow/redis': [
+    'redisTokenStore',
+    'redisRefreshCoordinator',
+    'redisDeviceStore',
+    'redisIdentityIdStore',
+  ],
+  'cognito-flow/dynamodb': ['dynamoDbTokenStore', 'dynamoDbRefreshCoordinator', 'createSessionTable'],
   'cognito-flow/oauth': ['OAuthClient'],
   'cognito-flow/triggers': ['TriggerError', 'autoConfirmByDomain'],
   'cognito-flow/testing': ['mockCognito', 'mintTokens', 'cognitoException'],
