@@ -49,7 +49,9 @@ async function main(): Promise<void> {
       if (step.isErr()) throw new Error(`sign-in failed: ${step.error.type}: ${step.error.message}`);
       if (step.value.step !== 'SIGNED_IN') throw new Error(`Cognito wants ${step.value.step} first`);
       const session = auth.value.session(step.value.tokens);
-      const claims = decodeIdToken(step.value.tokens.idToken)._unsafeUnwrap();
+      const decoded = decodeIdToken(step.value.tokens.idToken);
+      if (decoded.isErr()) throw new Error(`unreadable ID token: ${decoded.error.message}`);
+      const claims = decoded.value;
       console.log(`\n1. ${claims['cognito:username']} signed in (NEW_PASSWORD_REQUIRED answered).`);
 
       // 2. An S3 client whose credentials come from the identity pool, for this session.

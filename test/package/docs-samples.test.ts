@@ -108,6 +108,37 @@ describe.each(checkers)('the docs-samples checker with $name', ({ check: checkWi
   });
 });
 
+/**
+ * neverthrow reserves `_unsafeUnwrap` for tests: the guides and examples show what a careful user writes
+ * (`isErr` early returns, `match`, `andThen`). docs/oauth.md and docs/sessions.md were being rewritten elsewhere
+ * when this check was added (issue 16, item 2); take them off this list once they are clean.
+ */
+const unwrapPending = new Set(['docs/oauth.md', 'docs/sessions.md']);
+const examples = (readdirSync(`${root}examples`, { recursive: true, encoding: 'utf8' }) as string[])
+  .filter((path) => path.endsWith('.ts') && !path.split(/[\\/]/).includes('node_modules'))
+  .map((path) => `examples/${path.replaceAll('\\', '/')}`)
+  .sort();
+
+describe('README.md, docs/*.md and examples/**/*.ts', () => {
+  it('finds the examples', () => {
+    expect(examples).toContain('examples/s3-with-user-credentials/main.ts');
+  });
+
+  it.each([...files.filter((file) => !unwrapPending.has(file)), ...examples])(
+    '%s has no _unsafeUnwrap',
+    (file) => {
+      const lines = readFileSync(`${root}${file}`, 'utf8').split('\n');
+      const found = lines.flatMap((line, index) =>
+        line.includes('_unsafeUnwrap') ? [`${file}:${index + 1}`] : [],
+      );
+      expect(
+        found,
+        'neverthrow reserves _unsafeUnwrap for tests; narrow with isErr()/match() instead',
+      ).toEqual([]);
+    },
+  );
+});
+
 describe('the docs-samples checker through a tsc command line', () => {
   it('fails with a compiler: line, not silently, when the tsc it is given does not run', () => {
     const sample: DocSample = { file: 'docs/fixture.md', line: 2, code: 'export const a = 1;' };

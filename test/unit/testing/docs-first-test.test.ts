@@ -4,7 +4,9 @@ import { mockCognito } from 'cognito-flow/testing';
 import 'cognito-flow/testing/vitest';
 import { afterAll, afterEach, expect, it } from 'vitest';
 
-const auth = AuthClient.create({ userPoolId: 'eu-west-1_Shop42', clientId: 'shopweb' })._unsafeUnwrap();
+const created = AuthClient.create({ userPoolId: 'eu-west-1_Shop42', clientId: 'shopweb' });
+if (!created.isOk()) throw new Error(created.error.message);
+const auth = created.value;
 const cognito = mockCognito(auth);
 afterEach(() => cognito.reset()); // forget this test's scenarios and calls
 afterAll(() => cognito.restore()); // uninstall the mock
@@ -15,8 +17,8 @@ it('asks alice for a new password and her email', async () => {
   const result = await auth.signIn({ username: 'alice', password: 'Temp0rary!' });
 
   expect(result).toBeAtStep('NEW_PASSWORD_REQUIRED');
-  const step = result._unsafeUnwrap();
-  if (step.step !== 'NEW_PASSWORD_REQUIRED') throw new Error('unreachable');
+  if (!result.isOk() || result.value.step !== 'NEW_PASSWORD_REQUIRED') throw new Error('unreachable');
+  const step = result.value;
   expect(step.requiredAttributes).toEqual(['email']);
 
   const done = await auth.completeNewPassword(step, 'N3w-Passw0rd!', {

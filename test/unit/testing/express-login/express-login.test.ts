@@ -11,15 +11,18 @@ const clientId = 'shopweb';
 
 // The key that seals the steps travelling through the browser (32 random bytes in a real service).
 const stepKeys = [{ id: 'test', secret: new Uint8Array(32).fill(1) }];
-const auth = AuthClient.create({ userPoolId, clientId, stepKeys })._unsafeUnwrap();
+const created = AuthClient.create({ userPoolId, clientId, stepKeys });
+if (!created.isOk()) throw new Error(created.error.message);
+const auth = created.value;
 let cognito: UserPoolMock;
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
   // The verifier trusts the key the mock signs with: the same key mintTokens uses by default.
-  const verifier = TokenVerifier.create({ userPoolId, clientId, jwks: mintTokens().jwks })._unsafeUnwrap();
-  server = loginApp(auth, verifier).listen(0, '127.0.0.1');
+  const verifier = TokenVerifier.create({ userPoolId, clientId, jwks: mintTokens().jwks });
+  if (!verifier.isOk()) throw new Error(verifier.error.message);
+  server = loginApp(auth, verifier.value).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
