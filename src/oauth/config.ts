@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { invalidConfig, REGION_PATTERN } from '../config/checks.js';
 import type { InvalidConfigError } from '../errors/types.js';
+import { cognitoIdTokenCheck, type IdTokenCheck } from './cognito-id-token.js';
 import { cognitoEndpoints, endpointProblem, type OAuthEndpoints, prefixDomainOrigin } from './endpoints.js';
 import { redirectUriProblem } from './redirect-uri.js';
 import { scopeProblem } from './scopes.js';
@@ -14,6 +15,7 @@ import { scopeProblem } from './scopes.js';
  * const config: OAuthClientConfig = {
  *   domainPrefix: 'my-app', region: 'eu-west-1',      // or: domain: 'https://auth.example.com'
  *   clientId: '1example23456789', clientSecret: process.env.COGNITO_CLIENT_SECRET,
+ *   userPoolId: 'eu-west-1_AbC123', // verifies the ID token of each code exchange
  *   redirectUris: ['https://app.example.com/callback'], logoutUris: ['https://app.example.com/'],
  *   scopes: ['openid', 'email', 'profile'],
  * };
@@ -47,10 +49,16 @@ export interface OAuthClientConfig {
   /** Clock in epoch milliseconds (default `Date.now`). */
   readonly now?: (() => number) | undefined;
   /**
-   * Verifies the ID token a code exchange returns — signature against the pool's JWKS, `iss`, `aud`,
-   * `exp`, `token_use` — before its `nonce` is compared: a `TokenVerifier` from `cognito-flow/verify`
-   * (`TokenVerifier.create({ userPoolId, clientId })`). Without it the token is only decoded (TLS to your
-   * Cognito domain is then all that vouches for it): configure it wherever the tokens are trusted.
+   * The user pool (`eu-west-1_AbC123`) whose ID tokens a code exchange returns: with it, each is verified
+   * with aws-jwt-verify's `CognitoJwtVerifier` (signature against the pool's JWKS, `iss`, `aud` = `clientId`,
+   * `exp`, `token_use`) before its `nonce` is compared. A code exchange needs this or `idTokenVerifier`.
+   */
+  readonly userPoolId?: string | undefined;
+  /**
+   * Verifies the ID token a code exchange returns instead of the default built from `userPoolId`: a
+   * `TokenVerifier` from `cognito-flow/verify`, or an adapter over another issuer's verifier (another
+   * OpenID Connect server, a local stand-in). Without this or `userPoolId`, a code exchange fails with
+   * `InvalidConfig` before sending anything: tokens are never taken unverified.
    */
   readonly idTokenVerifier?: IdTokenVerifier | undefined;
 }
@@ -60,7 +68,9 @@ export interface OAuthClientConfig {
  *
  * @example
  * ```ts
- * const idTokenVerifier: IdTokenVerifier = TokenVerifier.create({ userPoolId, clientId })._unsafeUnwrap();
+ * const created = TokenVerifier.create({ userPoolId, clientId });
+ * if (created.isErr()) throw new Error(created.error.message);
+ * const idTokenVerifier: IdTokenVerifier = created.value;
  * ```
  */
 export interface IdTokenVerifier {
@@ -75,7 +85,9 @@ export interface IdTokenVerifier {
  *
  * @example
  * ```ts
- * const resolved: ResolvedOAuthConfig = parseOAuthConfig(config)._unsafeUnwrap();
+ * const parsed = parseOAuthConfig(config);
+ * if (parsed.isErr()) return parsed.error;
+ * const resolved: ResolvedOAuthConfig = parsed.value;
  * resolved.endpoints.token; // 'https://my-app.auth.eu-west-1.amazoncognito.com/oauth2/token'
  * ```
  */
@@ -91,9 +103,13 @@ export interface ResolvedOAuthConfig {
   readonly fetch: typeof fetch;
   readonly now: () => number;
   readonly idTokenVerifier: IdTokenVerifier | undefined;
+  /** The default ID-token check built from `userPoolId` (`undefined` without it). */
+  readonly cognitoIdToken: IdTokenCheck | undefined;
 }
 
 /** Cognito's rule for a domain prefix (CreateUserPoolDomain's `Domain`). */
+/** Cognito's user pool id: `<region>_<id>`. */
+const USER_POOL_ID = /^[a-z]{2}(?:-[a-z]+)+-\d+_[0-9A-Za-z]+$/;
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const ENDPOINT_NAMES = ['authorization', 'token', 'revocation', 'userInfo', 'logout'] as const;
 
@@ -200,11 +216,14 @@ export function parseOAuthConfig(input: unknown): Result<ResolvedOAuthConfig, In
   if (c.clientSecret !== undefined && (typeof c.clientSecret !== 'string' || c.clientSecret === '')) {
     return fail('clientSecret, when given, must be a non-empty string');
   }
+  if (c.userPoolId !== undefined && (typeof c.userPoolId !== 'string' || !USER_POOL_ID.test(c.userPoolId))) {
+    return fail('userPoolId, when given, must look like "eu-west-1_AbC123"');
+  }
   const scopes = c.scopes ?? ['openid'];
   if (!Array.isArray(scopes)) return fail('scopes must be a list of strings');
   const badScope = scopes.map(scopeProblem).find((problem) => problem !== undefined);
   if (badScope) return fail(`scopes has an entry that ${badScope}`);
-  const { clientId } = c;
+  const { clientId, userPoolId } = c;
   return domainOrigin(c)
     .andThen((origin) => endpointsFrom(origin, c.endpoints))
     .andThen((endpoints) =>
@@ -228,6 +247,10 @@ export function parseOAuthConfig(input: unknown): Result<ResolvedOAuthConfig, In
                         fetch: fetchFn,
                         now,
                         idTokenVerifier,
+                        cognitoIdToken:
+                          userPoolId === undefined
+                            ? undefined
+                            : cognitoIdTokenCheck(userPoolId, clientId, { fetch: fetchFn, timeoutMs }),
                       })),
                     ),
                 ),

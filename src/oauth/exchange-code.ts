@@ -1,6 +1,11 @@
-import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import { makeError } from '../errors/make-error.js';
-import type { InvalidParameterError, UnexpectedError } from '../errors/types.js';
+import type {
+  InvalidConfigError,
+  InvalidParameterError,
+  NetworkError,
+  UnexpectedError,
+} from '../errors/types.js';
 import { decodeJwt } from '../tokens/jwt.js';
 import type { TokenSet } from '../tokens/token-set.js';
 import type { AuthorizationRequest } from './authorize-url.js';
@@ -47,7 +52,15 @@ const invalid = (message: string): Result<never, InvalidParameterError> =>
 function checkInput(
   config: ResolvedOAuthConfig,
   input: ExchangeCodeInput,
-): Result<{ token: string; redirectUri: string }, InvalidParameterError | OAuthError> {
+): Result<{ token: string; redirectUri: string }, InvalidParameterError | InvalidConfigError | OAuthError> {
+  if (!config.idTokenVerifier && !config.cognitoIdToken) {
+    return err(
+      makeError(
+        'InvalidConfig',
+        'A code exchange needs its ID token verified: configure userPoolId (or, for another issuer, idTokenVerifier) on the OAuth client',
+      ),
+    );
+  }
   if (typeof input !== 'object' || input === null) return invalid('input must be an object');
   if (typeof input.code !== 'string' || input.code === '') return invalid('code must be a non-empty string');
   if (!isCodeVerifier(input.codeVerifier)) {
@@ -71,13 +84,20 @@ function checkInput(
   return checkState(input.state, input.expectedState).map(() => ({ token, redirectUri: redirect.url }));
 }
 
-/** The configured verifier's verdict on the ID token (signature, iss, aud, exp); tokens unchanged when it passes. */
+/**
+ * The verdict on the ID token (signature, iss, aud, exp) of the configured `idTokenVerifier`, else of the
+ * default built from `userPoolId`; tokens unchanged when it passes. `checkInput` made sure one exists.
+ */
 function verifyIdToken(
   config: ResolvedOAuthConfig,
   tokens: TokenSet,
-): ResultAsync<TokenSet, OAuthError | UnexpectedError> {
+): ResultAsync<TokenSet, OAuthError | NetworkError | UnexpectedError> {
   const verifier = config.idTokenVerifier;
-  if (!verifier) return okAsync(tokens);
+  if (!verifier) {
+    return config.cognitoIdToken
+      ? config.cognitoIdToken(tokens.idToken).map(() => tokens)
+      : errAsync(makeError('Unexpected', 'No ID token verifier is configured'));
+  }
   return ResultAsync.fromPromise(Promise.resolve(verifier.verifyIdToken(tokens.idToken)), (cause) =>
     makeError('Unexpected', 'The ID token verifier failed', { cause }),
   ).andThen((verdict) => {
@@ -114,8 +134,9 @@ function checkNonce(
 
 /**
  * Exchanges an authorization code (with its PKCE verifier) for the user's tokens at the token endpoint,
- * after checking `state`, and then checks the ID token's `nonce` (decoded, not verified: verify tokens a
- * service must trust with `cognito-flow/verify`). The client secret, when configured, goes in HTTP Basic.
+ * after checking `state`, and then verifies the ID token (with `idTokenVerifier`, else aws-jwt-verify's
+ * `CognitoJwtVerifier` for `userPoolId`; without either it fails with `InvalidConfig` before any request)
+ * and checks its `nonce`. The client secret, when configured, goes in HTTP Basic.
  *
  * @example
  * ```ts
@@ -158,7 +179,7 @@ function checkStarted(request: unknown): Result<AuthorizationRequest, InvalidPar
 /**
  * Finishes a sign-in started with `authorizeUrl`: reads the redirect (an `error` on it becomes an
  * {@link OAuthError} such as `access_denied`), checks `state`, exchanges the code with the kept PKCE
- * verifier and redirect URI, and checks the ID token's `nonce`.
+ * verifier and redirect URI, and verifies the ID token and its `nonce` (see {@link exchangeCode}).
  *
  * @example
  * ```ts

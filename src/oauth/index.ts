@@ -16,7 +16,7 @@ export type { TokenSet } from '../tokens/token-set.js';
 export type { AuthorizationRequest, AuthorizeUrlInput } from './authorize-url.js';
 export { type CallbackParameters, parseCallback } from './callback.js';
 export type { ClientCredentialsInput } from './client-credentials.js';
-export type { OAuthClientConfig } from './config.js';
+export type { IdTokenVerifier, OAuthClientConfig } from './config.js';
 export { type DiscoverOptions, discoverEndpoints } from './discover.js';
 export { cognitoEndpoints, type OAuthEndpoints } from './endpoints.js';
 export type { OAuthClientError, OAuthUrlError } from './errors.js';

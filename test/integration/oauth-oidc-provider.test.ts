@@ -1,8 +1,16 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverEndpoints, OAuthClient, type OAuthEndpoints } from '../../src/oauth/index.js';
+import {
+  discoverEndpoints,
+  type IdTokenVerifier,
+  OAuthClient,
+  type OAuthClientConfig,
+  type OAuthEndpoints,
+} from '../../src/oauth/index.js';
 import { decodeJwt } from '../../src/tokens/jwt.js';
 import { unwrap } from '../support/unwrap.js';
 
@@ -171,7 +179,27 @@ async function browse(url: string): Promise<string> {
   throw new Error('Too many redirects');
 }
 
-function client(secret = CLIENT_SECRET) {
+/**
+ * The stand-in is not a Cognito pool, so `userPoolId` cannot name it: its ID tokens are verified by
+ * aws-jwt-verify's `JwtRsaVerifier` against its issuer and JWKS (signature, iss, aud, exp). Its JWKS is
+ * read with `fetch`: aws-jwt-verify's own fetcher takes only https URLs, and the stand-in is on http.
+ */
+function standInVerifier(audience = CLIENT_ID): IdTokenVerifier {
+  const fetcher = { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() };
+  const verifier = JwtRsaVerifier.create(
+    { issuer, audience, jwksUri: `${issuer}/jwks` },
+    { jwksCache: new SimpleJwksCache({ fetcher }) },
+  );
+  return {
+    verifyIdToken: (token) =>
+      verifier.verify(token).then(
+        () => ({ isErr: () => false }),
+        (error: Error) => ({ isErr: () => true, error: { type: error.name, message: error.message } }),
+      ),
+  };
+}
+
+function client(secret = CLIENT_SECRET, config: Partial<OAuthClientConfig> = {}) {
   return unwrap(
     OAuthClient.create({
       clientId: CLIENT_ID,
@@ -180,6 +208,8 @@ function client(secret = CLIENT_SECRET) {
       redirectUris: [REDIRECT],
       scopes: ['openid', 'email', 'profile'],
       timeoutMs: 5000,
+      idTokenVerifier: standInVerifier(),
+      ...config,
     }),
   );
 }
@@ -218,6 +248,23 @@ describe('OAuth 2.0 against a real OpenID Connect server on loopback (oidc-provi
     expect(tokens.refreshToken).toEqual(expect.any(String));
     expect(tokens.tokenType).toBe('Bearer');
     expect(tokens.expiresAt).toBeGreaterThan(Date.now() + 3_500_000);
+  });
+
+  it('refuses an ID token its verifier rejects (here: issued to another audience) with invalid_token', async () => {
+    const oauth = client(CLIENT_SECRET, { idTokenVerifier: standInVerifier('another-app-client') });
+    const { started, callback } = await signIn(oauth);
+    const error = (await oauth.completeAuthorization(callback, started))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ type: 'OAuth', error: 'invalid_token' });
+    expect(error.message).toMatch(/failed verification .*Audience not allowed/);
+  });
+
+  it('without userPoolId or idTokenVerifier, refuses the exchange before calling the token endpoint', async () => {
+    const oauth = client(CLIENT_SECRET, { idTokenVerifier: undefined });
+    const { started, callback } = await signIn(oauth);
+    const before = tokenRequests();
+    const error = (await oauth.completeAuthorization(callback, started))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ type: 'InvalidConfig', message: expect.stringMatching(/userPoolId/) });
+    expect(tokenRequests()).toBe(before);
   });
 
   it('refuses a reused code with invalid_grant', async () => {

@@ -1,4 +1,13 @@
+import type { IdTokenVerifier } from '../../../src/oauth/config.js';
 import { fakeJwt } from '../../support/jwt.js';
+
+/**
+ * An `idTokenVerifier` that accepts every ID token: for tests of the exchange itself, whose ID tokens
+ * carry fake signatures. Verification is tested in exchange-code-verifies-id-token.test.ts.
+ */
+export const acceptAnyIdToken: IdTokenVerifier = {
+  verifyIdToken: () => Promise.resolve({ isErr: () => false }),
+};
 
 /** A request as the mock saw it. */
 export interface SeenRequest {

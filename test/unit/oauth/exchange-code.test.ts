@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OAuthClient, type OAuthClientConfig } from '../../../src/oauth/index.js';
 import {
+  acceptAnyIdToken,
   CLIENT_ID,
   CLIENT_SECRET,
   codeAnswer,
@@ -26,6 +27,7 @@ function client(handlers: Parameters<typeof fetchMock>[0], config: Partial<OAuth
     redirectUris: [REDIRECT],
     fetch: mock.fetch,
     now: () => NOW,
+    idTokenVerifier: acceptAnyIdToken,
     ...config,
   })._unsafeUnwrap();
   return { oauth, calls: mock.calls };
@@ -176,6 +178,7 @@ describe('exchangeCode', () => {
       redirectUris: [REDIRECT],
       fetch: never as typeof fetch,
       timeoutMs: 30,
+      idTokenVerifier: acceptAnyIdToken,
     })._unsafeUnwrap();
     const started = Date.now();
     const error = (await oauth.exchangeCode({ code: CODE, codeVerifier: VERIFIER }))._unsafeUnwrapErr();

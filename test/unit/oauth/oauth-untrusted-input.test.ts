@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OAuthClient, type OAuthClientConfig } from '../../../src/oauth/index.js';
-import { CLIENT_ID, fetchMock, json, NOW, REDIRECT } from './cognito-fetch.js';
+import { acceptAnyIdToken, CLIENT_ID, fetchMock, json, NOW, REDIRECT } from './cognito-fetch.js';
 
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 /** A secret with characters that URL- and form-encoding change, so every spelling differs. */
@@ -16,6 +16,7 @@ function client(config: Partial<OAuthClientConfig> = {}, handler = (_r: unknown)
     redirectUris: [REDIRECT],
     fetch: mock.fetch,
     now: () => NOW,
+    idTokenVerifier: acceptAnyIdToken,
     ...config,
   })._unsafeUnwrap();
 }

@@ -31,6 +31,7 @@ async function oauthTokens() {
     clientId,
     redirectUris: ['https://app.example.com/cb'],
     fetch: fetchMock(() => json(200, answer)).fetch,
+    idTokenVerifier: TokenVerifier.create({ userPoolId, clientId, jwks: pool.jwks })._unsafeUnwrap(),
   })._unsafeUnwrap();
   return (await oauth.exchangeCode({ code: 'c', codeVerifier: VERIFIER, nonce: 'n-1' }))._unsafeUnwrap();
 }
