@@ -108,12 +108,6 @@ describe.each(checkers)('the docs-samples checker with $name', ({ check: checkWi
   });
 });
 
-/**
- * neverthrow reserves `_unsafeUnwrap` for tests: the guides and examples show what a careful user writes
- * (`isErr` early returns, `match`, `andThen`). docs/oauth.md was being rewritten elsewhere
- * when this check was added (issue 16, item 2); take it off this list once it is clean.
- */
-const unwrapPending = new Set(['docs/oauth.md']);
 const examples = (readdirSync(`${root}examples`, { recursive: true, encoding: 'utf8' }) as string[])
   .filter((path) => path.endsWith('.ts') && !path.split(/[\\/]/).includes('node_modules'))
   .map((path) => `examples/${path.replaceAll('\\', '/')}`)
@@ -124,19 +118,16 @@ describe('README.md, docs/*.md and examples/**/*.ts', () => {
     expect(examples).toContain('examples/s3-with-user-credentials/main.ts');
   });
 
-  it.each([...files.filter((file) => !unwrapPending.has(file)), ...examples])(
-    '%s has no _unsafeUnwrap',
-    (file) => {
-      const lines = readFileSync(`${root}${file}`, 'utf8').split('\n');
-      const found = lines.flatMap((line, index) =>
-        line.includes('_unsafeUnwrap') ? [`${file}:${index + 1}`] : [],
-      );
-      expect(
-        found,
-        'neverthrow reserves _unsafeUnwrap for tests; narrow with isErr()/match() instead',
-      ).toEqual([]);
-    },
-  );
+  // neverthrow reserves `_unsafeUnwrap` for tests: guides and examples show what a careful user writes.
+  it.each([...files, ...examples])('%s has no _unsafeUnwrap', (file) => {
+    const lines = readFileSync(`${root}${file}`, 'utf8').split('\n');
+    const found = lines.flatMap((line, index) =>
+      line.includes('_unsafeUnwrap') ? [`${file}:${index + 1}`] : [],
+    );
+    expect(found, 'neverthrow reserves _unsafeUnwrap for tests; narrow with isErr()/match() instead').toEqual(
+      [],
+    );
+  });
 });
 
 describe('the docs-samples checker through a tsc command line', () => {
