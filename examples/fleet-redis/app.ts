@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type AuthClient, decodeIdToken, type RefreshCoordinator, type TokenStore } from 'cognito-flow';
+import {
+  type AuthClient,
+  decodeIdToken,
+  type RefreshCoordinator,
+  type RefreshOperation,
+  type TokenStore,
+} from 'cognito-flow';
 import express, { type Express } from 'express';
 
 /** What the service needs: the client, and the Redis store and coordinator every process shares. */
@@ -7,6 +13,8 @@ export interface FleetAppOptions {
   readonly auth: AuthClient;
   readonly store: TokenStore;
   readonly coordinator: RefreshCoordinator;
+  /** Which refresh API to call; the default `auto` suits Cognito (moto needs `REFRESH_TOKEN_AUTH`). */
+  readonly refreshOperation?: RefreshOperation;
 }
 
 const sessionKey = (sid: string) => `session:${sid}`;
@@ -18,8 +26,14 @@ const sessionKey = (sid: string) => `session:${sid}`;
  * - `POST /login` `{ username, password }` → `{ sid }` (the session id the browser keeps, say in a cookie)
  * - `GET /me` with `x-session-id: <sid>` → `{ sub, pid }`, after a refresh if the tokens were expiring
  */
-export function createFleetApp({ auth, store, coordinator }: FleetAppOptions): Express {
+export function createFleetApp({
+  auth,
+  store,
+  coordinator,
+  refreshOperation = 'auto',
+}: FleetAppOptions): Express {
   const app = express();
+  const shared = { store, coordinator, refreshOperation };
   app.use(express.json({ limit: '4kb' }));
 
   app.post('/login', async (request, response) => {
@@ -36,7 +50,7 @@ export function createFleetApp({ auth, store, coordinator }: FleetAppOptions): E
       return;
     }
     const sid = randomBytes(16).toString('hex');
-    const session = auth.session(step.value.tokens, { store, coordinator, key: sessionKey(sid) });
+    const session = auth.session(step.value.tokens, { ...shared, key: sessionKey(sid) });
     const saved = await session.getTokens(); // the first call writes the tokens to Redis
     if (saved.isErr()) {
       response.status(503).json({ error: saved.error.type });
@@ -51,7 +65,7 @@ export function createFleetApp({ auth, store, coordinator }: FleetAppOptions): E
       response.status(401).json({ error: 'missing session id' });
       return;
     }
-    const restored = await auth.restoreSession({ store, coordinator, key: sessionKey(sid) });
+    const restored = await auth.restoreSession({ ...shared, key: sessionKey(sid) });
     if (restored.isErr()) {
       response.status(503).json({ error: restored.error.type });
       return;

@@ -41,10 +41,22 @@ if (auth.isErr()) {
   process.exit(1);
 }
 
+// moto answers GetTokensFromRefreshToken with HTTP 500, which is not proof the operation is missing:
+// against moto set COGNITO_REFRESH_OPERATION=REFRESH_TOKEN_AUTH (Cognito itself needs nothing).
+const refreshOperation = process.env.COGNITO_REFRESH_OPERATION ?? 'auto';
+if (
+  refreshOperation !== 'auto' &&
+  refreshOperation !== 'REFRESH_TOKEN_AUTH' &&
+  refreshOperation !== 'GetTokensFromRefreshToken'
+) {
+  console.error(`COGNITO_REFRESH_OPERATION must be auto, REFRESH_TOKEN_AUTH or GetTokensFromRefreshToken`);
+  process.exit(1);
+}
 const app = createFleetApp({
   auth: auth.value,
   store: redisTokenStore(redis),
   coordinator: redisRefreshCoordinator(redis),
+  refreshOperation,
 });
 const server = app.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => {
   const address = server.address();
