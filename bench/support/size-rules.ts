@@ -62,7 +62,9 @@ export const SCENARIO_BUDGETS: readonly Budget[] = [
       const auth = new AuthClient(${POOL});
       export const run = (username, password) => auth.signIn({ username, password });
       export const refresh = (tokens) => auth.session(tokens).refresh();`,
-    maxGzip: 27 * KB,
+    // Raised on purpose from 27 (issues 14, 15, 17): the class carries sealStep/openStep (AES-GCM sealing,
+    // step keys), the checks on untrusted steps, the runtime fallbacks and the session's coordinator seam.
+    maxGzip: 29.5 * KB,
   },
 ];
 
@@ -73,7 +75,9 @@ export const SCENARIO_BUDGETS: readonly Budget[] = [
 export const ENTRY_BUDGETS: readonly Budget[] = (
   [
     ['cognito-flow', 'browser', 88],
-    ['cognito-flow/browser', 'browser', 32],
+    // Raised on purpose from 32 (issues 14, 15, 17): sealed steps, untrusted-step checks, runtime fallbacks,
+    // memoryRefreshCoordinator and the session's coordinator seam.
+    ['cognito-flow/browser', 'browser', 35],
     ['cognito-flow/identity', 'browser', 82],
     ['cognito-flow/admin', 'node', 190],
     ['cognito-flow/verify', 'node', 11],
