@@ -9,8 +9,15 @@ import { fleetUser, HOUR } from './fleet-user.js';
 
 const SKEW = 5_000;
 
-/** Two processes whose clocks are 5 s apart share one session through `backend`. */
-function skewTests(backend: () => Promise<{ store: TokenStore; coordinator: RefreshCoordinator }>) {
+/**
+ * Two processes whose clocks are 5 s apart share one session through `backend`. `staggerMs` delays the slow
+ * process's first call: moto's DynamoDB does not apply two simultaneous conditional writes atomically (real
+ * DynamoDB does), so against moto the slow process arrives once the fast one holds the lease.
+ */
+function skewTests(
+  backend: () => Promise<{ store: TokenStore; coordinator: RefreshCoordinator }>,
+  staggerMs = 0,
+) {
   it('both expired: one refresh request for the two; later the slow clock adopts the fast clock’s newer tokens with no request and never writes older ones', async () => {
     const s = stack as NonNullable<typeof stack>;
     const { store, coordinator } = await backend();
@@ -22,7 +29,10 @@ function skewTests(backend: () => Promise<{ store: TokenStore; coordinator: Refr
     const slowSession = await slow.restore();
 
     user.advance(2 * HOUR);
-    const [a, b] = await Promise.all([fastSession.getTokens(), slowSession.getTokens()]);
+    const [a, b] = await Promise.all([
+      fastSession.getTokens(),
+      new Promise((resolve) => setTimeout(resolve, staggerMs)).then(() => slowSession.getTokens()),
+    ]);
     expect(a._unsafeUnwrap().accessToken).toBe(b._unsafeUnwrap().accessToken);
     expect(fast.counter.take().total + slow.counter.take().total).toBe(1);
     expect((await coordinator.read(user.key))?.version).toBe(2);
@@ -63,5 +73,5 @@ describe.skipIf(!stack)('clocks 5 s apart, DynamoDB (lease expiry by each waiter
       store: dynamoDbTokenStore(client, { tableName }),
       coordinator: dynamoDbRefreshCoordinator(client, { tableName }),
     };
-  });
+  }, 100);
 });
