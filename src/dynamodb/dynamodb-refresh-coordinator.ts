@@ -1,4 +1,5 @@
 import { type AttributeValue, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { recordTtlSeconds } from '../tokens/fleet/record-ttl.js';
 import type { LeaseAttempt, RefreshCoordinator, RefreshLease } from '../tokens/fleet/refresh-coordinator.js';
 import { encodeValue, leaseTimings, newOwnerId, pollDelay } from '../tokens/fleet/versioned-record.js';
 import { tokenStoreError } from '../tokens/stores/token-store.js';
@@ -11,7 +12,7 @@ import {
   pk,
   recordOfItem,
 } from './dynamodb-client.js';
-import { itemTtl, readItem } from './dynamodb-token-store.js';
+import { readItem } from './dynamodb-token-store.js';
 
 /**
  * Options of {@link dynamoDbRefreshCoordinator}.
@@ -64,7 +65,7 @@ export function dynamoDbRefreshCoordinator(
 ): RefreshCoordinator {
   const settings = dynamoDbSettings(client, options);
   const { leaseTtlMs, waitTimeoutMs } = leaseTimings(options);
-  const ttl = itemTtl(options.ttlSeconds);
+  const ttl = recordTtlSeconds(options.ttlSeconds, 'DynamoDB');
   const observed = new Map<string, Observed>();
   const update = (input: Omit<ConstructorParameters<typeof UpdateItemCommand>[0], 'TableName'>) =>
     dynamoDbSend(settings, 'UpdateItem', (abortSignal) =>

@@ -1,4 +1,5 @@
 import { DeleteItemCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { recordTtlSeconds } from '../tokens/fleet/record-ttl.js';
 import { encodeValue } from '../tokens/fleet/versioned-record.js';
 import { type TokenStore, tokenStoreError } from '../tokens/stores/token-store.js';
 import {
@@ -22,17 +23,6 @@ import {
 export interface DynamoDbTokenStoreOptions extends DynamoDbStoreOptions {
   /** Each record expires (table TTL attribute `ttl`) this long after its last write, in seconds (default 30 days; 0: never). */
   readonly ttlSeconds?: number;
-}
-
-/** Resolves the record time to live. */
-export function itemTtl(ttlSeconds: number | undefined): number {
-  const ttl = ttlSeconds ?? 30 * 24 * 3600;
-  if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0) {
-    throw new TypeError(
-      'Invalid DynamoDB store options: ttlSeconds must be a whole number of seconds, 0 or more',
-    );
-  }
-  return ttl;
 }
 
 /**
@@ -81,7 +71,7 @@ export async function readItem(settings: DynamoDbSettings, key: string) {
  */
 export function dynamoDbTokenStore(client: unknown, options: DynamoDbTokenStoreOptions = {}): TokenStore {
   const settings = dynamoDbSettings(client, options);
-  const ttl = itemTtl(options.ttlSeconds);
+  const ttl = recordTtlSeconds(options.ttlSeconds, 'DynamoDB');
   return {
     get: async (key) => (await readItem(settings, key))?.value,
     set: async (key, value) => {

@@ -1,9 +1,9 @@
+import { recordTtlSeconds } from '../tokens/fleet/record-ttl.js';
 import type { LeaseAttempt, RefreshCoordinator, RefreshLease } from '../tokens/fleet/refresh-coordinator.js';
 import { encodeValue, leaseTimings, newOwnerId, pollDelay } from '../tokens/fleet/versioned-record.js';
 import { tokenStoreError } from '../tokens/stores/token-store.js';
 import { isNil, type RedisStoreOptions, redisCommand, redisKeys, redisSettings } from './redis-client.js';
 import { readRecord, recordFrom } from './redis-record.js';
-import { recordTtl } from './redis-token-store.js';
 
 /**
  * Options of {@link redisRefreshCoordinator}.
@@ -79,7 +79,7 @@ export function redisRefreshCoordinator(
 ): RefreshCoordinator {
   const settings = redisSettings(client, options);
   const { leaseTtlMs, waitTimeoutMs } = leaseTimings(options);
-  const ttl = String(recordTtl(options.ttlSeconds));
+  const ttl = String(recordTtlSeconds(options.ttlSeconds, 'Redis'));
   const ttlMs = String(Math.ceil(leaseTtlMs));
   const script = (source: string, key: string, ...args: string[]) => {
     const keys = redisKeys(settings.prefix, key);

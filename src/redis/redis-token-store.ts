@@ -1,3 +1,4 @@
+import { recordTtlSeconds } from '../tokens/fleet/record-ttl.js';
 import { encodeValue } from '../tokens/fleet/versioned-record.js';
 import type { TokenStore } from '../tokens/stores/token-store.js';
 import { tokenStoreError } from '../tokens/stores/token-store.js';
@@ -24,17 +25,6 @@ redis.call('HSET', KEYS[1], 'data', ARGV[1])
 if tonumber(ARGV[2]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
 return v`;
 
-/** Resolves the record time to live. */
-export function recordTtl(ttlSeconds: number | undefined): number {
-  const ttl = ttlSeconds ?? 30 * 24 * 3600;
-  if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0) {
-    throw new TypeError(
-      'Invalid Redis store options: ttlSeconds must be a whole number of seconds, 0 or more',
-    );
-  }
-  return ttl;
-}
-
 /**
  * A {@link TokenStore} on Redis, for services whose sessions outlive a process or span several: each key is a
  * hash `<prefix>{<key>}:tokens` holding the JSON value (`data`, at most 64 KiB, checked before parsing) and
@@ -57,7 +47,7 @@ export function recordTtl(ttlSeconds: number | undefined): number {
  */
 export function redisTokenStore(client: unknown, options: RedisTokenStoreOptions = {}): TokenStore {
   const settings = redisSettings(client, options);
-  const ttl = String(recordTtl(options.ttlSeconds));
+  const ttl = String(recordTtlSeconds(options.ttlSeconds, 'Redis'));
   return {
     get: async (key) => (await readRecord(settings, key))?.value,
     set: async (key, value) => {

@@ -24,6 +24,10 @@ describe('DynamoDB stores: errors a user can hit (aws-sdk-client-mock)', () => {
       /DynamoDBClient.*; tableName.*; commandTimeoutMs/,
     );
     expect(() => dynamoDbRefreshCoordinator(client, { waitTimeoutMs: Number.NaN })).toThrow(/waitTimeoutMs/);
+    expect(() => dynamoDbTokenStore(client, { ttlSeconds: -1 })).toThrow(
+      'Invalid DynamoDB store options: ttlSeconds must be a whole number of seconds, 0 or more',
+    );
+    expect(() => dynamoDbRefreshCoordinator(client, { ttlSeconds: 1.5 })).toThrow(/DynamoDB.*ttlSeconds/);
   });
 
   it('throttling: a retryable TokenStore error naming DynamoDB’s error', async () => {
